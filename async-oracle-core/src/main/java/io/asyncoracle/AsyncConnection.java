@@ -1,0 +1,614 @@
+package io.asyncoracle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * A database connection whose calls return {@link CompletableFuture}s: the Java form of
+ * python-oracledb's {@code AsyncConnection}. Obtain one from {@link AsyncPool#acquire()} or
+ * {@link AsyncOracle#connect(String, String, String)}.
+ *
+ * <p>Calls run one at a time, in the order they are made, on the pool's workers; no caller thread
+ * blocks. Autocommit is off, as in the reference: commit explicitly. {@link #close()} returns a
+ * pooled connection to its pool after rolling back uncommitted work.
+ *
+ * <p>Features marked <em>Oracle only</em> fail with {@link UnsupportedFeatureException} on other
+ * databases (such as the embedded H2 default). Bind parameters are positional ({@code ?}).
+ */
+public interface AsyncConnection {
+
+  // ---- cursors and statements -------------------------------------------------------------
+
+  /**
+   * Creates a forward-only cursor. Synchronous: no round trip.
+   *
+   * @return the cursor
+   */
+  AsyncCursor cursor();
+
+  /**
+   * Creates a cursor. Synchronous: no round trip.
+   *
+   * @param scrollable whether the cursor can {@link AsyncCursor#scroll(int, ScrollMode) scroll}
+   * @return the cursor
+   */
+  AsyncCursor cursor(boolean scrollable);
+
+  /**
+   * Executes a statement and closes it.
+   *
+   * @param sql the statement
+   * @param params positional bind values
+   * @return a future of the number of rows touched (0 for DDL and queries)
+   */
+  CompletableFuture<Long> execute(String sql, Object... params);
+
+  /**
+   * Executes a statement once per parameter row in one batch, and closes it.
+   *
+   * @param sql the statement
+   * @param rows one list of bind values per execution
+   * @return a future of the total number of rows touched
+   */
+  CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows);
+
+  /**
+   * Runs a query and returns its first row.
+   *
+   * @param sql the query
+   * @param params positional bind values
+   * @return a future of the first row, or of {@code null} if there is none
+   */
+  CompletableFuture<Row> fetchOne(String sql, Object... params);
+
+  /**
+   * Runs a query and maps its first row.
+   *
+   * @param sql the query
+   * @param mapper turns the row into an object
+   * @param params positional bind values
+   * @param <T> the mapped type
+   * @return a future of the mapped row, or of {@code null} if there is none
+   */
+  <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Object... params);
+
+  /**
+   * Runs a query and returns up to {@code numRows} rows.
+   *
+   * @param sql the query
+   * @param numRows the maximum number of rows, at least 1
+   * @param params positional bind values
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Object... params);
+
+  /**
+   * Runs a query and maps up to {@code numRows} rows.
+   *
+   * @param sql the query
+   * @param numRows the maximum number of rows, at least 1
+   * @param mapper turns each row into an object
+   * @param params positional bind values
+   * @param <T> the mapped type
+   * @return a future of the mapped rows
+   */
+  <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper, Object... params);
+
+  /**
+   * Runs a query and returns all its rows.
+   *
+   * @param sql the query
+   * @param params positional bind values
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchAll(String sql, Object... params);
+
+  /**
+   * Runs a query and maps all its rows.
+   *
+   * @param sql the query
+   * @param mapper turns each row into an object
+   * @param params positional bind values
+   * @param <T> the mapped type
+   * @return a future of the mapped rows
+   */
+  <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Object... params);
+
+  /**
+   * Runs a query when subscribed and streams its rows with backpressure (see
+   * {@link AsyncCursor#stream()}); the statement is closed when the stream completes, fails or
+   * is cancelled.
+   *
+   * @param sql the query
+   * @param params positional bind values
+   * @return a publisher of the rows
+   */
+  Flow.Publisher<Row> stream(String sql, Object... params);
+
+  /**
+   * Calls a stored function.
+   *
+   * @param name the function name, optionally qualified ({@code pkg.fn}, {@code schema.pkg.fn})
+   * @param returnType the Java type of the return value
+   * @param params the IN arguments
+   * @param <T> the return type
+   * @return a future of the function's result
+   */
+  <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, Object... params);
+
+  /**
+   * Calls a stored procedure. OUT and IN OUT arguments are passed as {@link OutParameter}s.
+   *
+   * @param name the procedure name, optionally qualified
+   * @param params the arguments
+   * @return a future of the arguments after the call: IN values as given, OUT values as returned
+   */
+  CompletableFuture<List<Object>> callProc(String name, Object... params);
+
+  // ---- transactions and lifecycle ---------------------------------------------------------
+
+  /**
+   * Commits the current transaction.
+   *
+   * @return a future that completes when committed
+   */
+  CompletableFuture<Void> commit();
+
+  /**
+   * Rolls back the current transaction.
+   *
+   * @return a future that completes when rolled back
+   */
+  CompletableFuture<Void> rollback();
+
+  /**
+   * Makes a round trip to check that the connection works.
+   *
+   * @return a future that completes when the database answered, failed otherwise
+   */
+  CompletableFuture<Void> ping();
+
+  /**
+   * Checks the connection locally, without a round trip: {@code false} when it is closed, broken
+   * or was told by the database it is going down. Synchronous.
+   *
+   * @return whether the connection looks usable
+   */
+  boolean isHealthy();
+
+  /**
+   * Breaks the statement that is running on this connection, if any. Synchronous; the call that
+   * was running fails.
+   */
+  void cancel();
+
+  /**
+   * Returns a pooled connection to its pool, or closes a standalone one. Open cursors are closed
+   * and uncommitted work is rolled back first. Calling it again does nothing.
+   *
+   * @return a future that completes when the connection is back
+   */
+  CompletableFuture<Void> close();
+
+  /**
+   * Returns whether {@link #close()} was called (or the pool reclaimed this connection).
+   *
+   * @return {@code true} if closed
+   */
+  boolean isClosed();
+
+  // ---- Oracle features --------------------------------------------------------------------
+
+  /**
+   * Changes the password of the connected user. <em>Oracle only.</em>
+   *
+   * @param oldPassword the current password
+   * @param newPassword the new password
+   * @return a future that completes when changed
+   */
+  CompletableFuture<Void> changePassword(String oldPassword, String newPassword);
+
+  /**
+   * Creates a temporary LOB.
+   *
+   * @param type the kind of LOB
+   * @return a future of the LOB
+   */
+  CompletableFuture<AsyncLob> createLob(LobType type);
+
+  /**
+   * Looks up a named object or collection type. <em>Oracle only.</em>
+   *
+   * @param name the type name, optionally schema-qualified
+   * @return a future of the type
+   */
+  CompletableFuture<DbObjectType> getType(String name);
+
+  /**
+   * Makes a transaction identifier for the {@code tpc*} methods. Synchronous.
+   *
+   * @param formatId the format identifier
+   * @param globalTransactionId the global transaction id, at most 64 bytes as UTF-8
+   * @param branchQualifier the branch qualifier, at most 64 bytes as UTF-8
+   * @return the identifier
+   */
+  Xid xid(int formatId, String globalTransactionId, String branchQualifier);
+
+  /**
+   * Begins a new global transaction with no inactivity timeout. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier
+   * @return a future that completes when begun
+   */
+  CompletableFuture<Void> tpcBegin(Xid xid);
+
+  /**
+   * Begins, joins, resumes or promotes a global transaction. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier
+   * @param flag how to begin
+   * @param timeoutSeconds for {@link TpcBeginFlag#NEW}, how long the transaction may stay
+   *     inactive; for {@link TpcBeginFlag#RESUME}, how long to wait for it
+   * @return a future that completes when begun
+   */
+  CompletableFuture<Void> tpcBegin(Xid xid, TpcBeginFlag flag, int timeoutSeconds);
+
+  /**
+   * Ends work on the transaction begun last. <em>Oracle only.</em>
+   *
+   * @return a future that completes when ended
+   */
+  CompletableFuture<Void> tpcEnd();
+
+  /**
+   * Ends or suspends work on a global transaction. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier, or {@code null} for the one begun last
+   * @param flag how to end
+   * @return a future that completes when ended
+   */
+  CompletableFuture<Void> tpcEnd(Xid xid, TpcEndFlag flag);
+
+  /**
+   * Prepares the transaction begun last. <em>Oracle only.</em>
+   *
+   * @return a future of whether a commit is needed ({@code false}: read-only, nothing to commit)
+   */
+  CompletableFuture<Boolean> tpcPrepare();
+
+  /**
+   * Prepares a global transaction. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier, or {@code null} for the one begun last
+   * @return a future of whether a commit is needed
+   */
+  CompletableFuture<Boolean> tpcPrepare(Xid xid);
+
+  /**
+   * Commits the transaction begun last: two-phase if it was prepared, else one-phase.
+   * <em>Oracle only.</em>
+   *
+   * @return a future that completes when committed
+   */
+  CompletableFuture<Void> tpcCommit();
+
+  /**
+   * Commits a global transaction, for recovery. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier, or {@code null} for the one begun last
+   * @param onePhase whether to commit in one phase
+   * @return a future that completes when committed
+   */
+  CompletableFuture<Void> tpcCommit(Xid xid, boolean onePhase);
+
+  /**
+   * Rolls back the transaction begun last. <em>Oracle only.</em>
+   *
+   * @return a future that completes when rolled back
+   */
+  CompletableFuture<Void> tpcRollback();
+
+  /**
+   * Rolls back a global transaction. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier, or {@code null} for the one begun last
+   * @return a future that completes when rolled back
+   */
+  CompletableFuture<Void> tpcRollback(Xid xid);
+
+  /**
+   * Forgets a heuristically completed global transaction. <em>Oracle only.</em>
+   *
+   * @param xid the transaction identifier
+   * @return a future that completes when forgotten
+   */
+  CompletableFuture<Void> tpcForget(Xid xid);
+
+  /**
+   * Lists the prepared transactions that need recovery. <em>Oracle only</em>; needs SELECT on
+   * {@code DBA_PENDING_TRANSACTIONS}.
+   *
+   * @return a future of the identifiers
+   */
+  CompletableFuture<List<Xid>> tpcRecover();
+
+  /**
+   * Encodes a value as OSON, Oracle's binary JSON. Maps, lists, strings, numbers, booleans,
+   * {@code null}, {@code byte[]} and {@code java.time} values are supported. Synchronous; works on
+   * any connection.
+   *
+   * @param value the value to encode
+   * @return the OSON bytes
+   */
+  byte[] encodeOson(Object value);
+
+  /**
+   * Decodes OSON bytes into maps, lists, strings, {@link java.math.BigDecimal}s, booleans,
+   * {@code null}, {@code byte[]} and {@code java.time} values. Synchronous; works on any connection.
+   *
+   * @param data the OSON bytes
+   * @return the decoded value
+   */
+  Object decodeOson(byte[] data);
+
+  // ---- session attributes (write-only ones are sent with the next call) -------------------
+
+  /**
+   * Sets the {@code ACTION} column of {@code V$SESSION}, sent with the next call.
+   *
+   * @param action the action, {@code null} meaning empty
+   */
+  void setAction(String action);
+
+  /**
+   * Sets the {@code MODULE} column of {@code V$SESSION} (at most 48 bytes), sent with the next call.
+   *
+   * @param module the module, {@code null} meaning empty
+   */
+  void setModule(String module);
+
+  /**
+   * Sets the {@code CLIENT_IDENTIFIER} column of {@code V$SESSION}, sent with the next call.
+   *
+   * @param clientIdentifier the client identifier, {@code null} meaning empty
+   */
+  void setClientIdentifier(String clientIdentifier);
+
+  /**
+   * Sets the {@code CLIENT_INFO} column of {@code V$SESSION}, sent with the next call.
+   *
+   * @param clientInfo the client info, {@code null} meaning empty
+   */
+  void setClientInfo(String clientInfo);
+
+  /**
+   * Sets the database operation to monitor ({@code DBOP_NAME} in {@code V$SQL_MONITOR}), sent with
+   * the next call.
+   *
+   * @param dbOp the operation name, {@code null} meaning empty
+   */
+  void setDbOp(String dbOp);
+
+  /**
+   * Sets the execution context id ({@code ECID} in {@code V$SESSION}, at most 64 bytes), sent with
+   * the next call.
+   *
+   * @param econtextId the execution context id, {@code null} meaning empty
+   */
+  void setEcontextId(String econtextId);
+
+  /**
+   * Returns how long a single call may take before it is cancelled with
+   * {@link CallTimeoutException}; {@link Duration#ZERO} means no limit.
+   *
+   * @return the call timeout
+   */
+  Duration callTimeout();
+
+  /**
+   * Sets the call timeout, with millisecond granularity. Applies to calls made after it.
+   *
+   * @param timeout the timeout; {@link Duration#ZERO} for none
+   * @throws InvalidArgumentException if negative or {@code null}
+   */
+  void setCallTimeout(Duration timeout);
+
+  /**
+   * Returns whether autocommit is on.
+   *
+   * @return the autocommit mode
+   */
+  boolean autocommit();
+
+  /**
+   * Turns autocommit on or off. Turning it on commits pending work, as JDBC does.
+   *
+   * @param autocommit the mode
+   * @return a future that completes when set
+   */
+  CompletableFuture<Void> setAutocommit(boolean autocommit);
+
+  /**
+   * Returns the session's current schema.
+   *
+   * @return a future of the schema name
+   */
+  CompletableFuture<String> currentSchema();
+
+  /**
+   * Sets the session's current schema ({@code ALTER SESSION SET CURRENT_SCHEMA}).
+   *
+   * @param schema the schema name
+   * @return a future that completes when set
+   */
+  CompletableFuture<Void> setCurrentSchema(String schema);
+
+  /**
+   * Returns the statement cache size.
+   *
+   * @return the number of statements cached
+   */
+  int stmtCacheSize();
+
+  /**
+   * Sets the statement cache size, applied before the next call. Only Oracle's driver has a
+   * statement cache; on other databases the value is kept but has no effect.
+   *
+   * @param size the number of statements to cache, 0 to disable
+   * @throws InvalidArgumentException if negative
+   */
+  void setStmtCacheSize(int size);
+
+  /**
+   * Returns the internal name used when logging distributed transactions.
+   *
+   * @return the internal name, or {@code null}
+   */
+  String internalName();
+
+  /**
+   * Sets the internal name used when logging distributed transactions.
+   *
+   * @param name the internal name
+   */
+  void setInternalName(String name);
+
+  /**
+   * Returns the external name used when logging distributed transactions.
+   *
+   * @return the external name, or {@code null}
+   */
+  String externalName();
+
+  /**
+   * Sets the external name used when logging distributed transactions.
+   *
+   * @param name the external name
+   */
+  void setExternalName(String name);
+
+  /**
+   * Sets the hook that converts bound values, or {@code null} for none.
+   *
+   * @param handler the input type handler
+   */
+  void setInputTypeHandler(InputTypeHandler handler);
+
+  /**
+   * Returns the hook that converts bound values.
+   *
+   * @return the input type handler, or {@code null}
+   */
+  InputTypeHandler inputTypeHandler();
+
+  /**
+   * Sets the hook that reads fetched columns, or {@code null} for none.
+   *
+   * @param handler the output type handler
+   */
+  void setOutputTypeHandler(OutputTypeHandler handler);
+
+  /**
+   * Returns the hook that reads fetched columns.
+   *
+   * @return the output type handler, or {@code null}
+   */
+  OutputTypeHandler outputTypeHandler();
+
+  // ---- read-only attributes ---------------------------------------------------------------
+
+  /**
+   * Returns the database name. <em>Oracle only.</em>
+   *
+   * @return a future of the name
+   */
+  CompletableFuture<String> dbName();
+
+  /**
+   * Returns the database domain. <em>Oracle only.</em>
+   *
+   * @return a future of the domain, possibly empty
+   */
+  CompletableFuture<String> dbDomain();
+
+  /**
+   * Returns the instance name. <em>Oracle only.</em>
+   *
+   * @return a future of the instance name
+   */
+  CompletableFuture<String> instanceName();
+
+  /**
+   * Returns the service name the session is connected to. <em>Oracle only.</em>
+   *
+   * @return a future of the service name
+   */
+  CompletableFuture<String> serviceName();
+
+  /**
+   * Returns the database version, such as {@code 23.26.0.0.0} for Oracle or {@code 2.4.240} for H2.
+   *
+   * @return a future of the version
+   */
+  CompletableFuture<String> version();
+
+  /**
+   * Returns the name of the connected user.
+   *
+   * @return a future of the user name
+   */
+  CompletableFuture<String> username();
+
+  /**
+   * Returns the data source name or JDBC URL this connection was made with, passwords removed.
+   * Synchronous.
+   *
+   * @return the DSN
+   */
+  String dsn();
+
+  /**
+   * Returns the negotiated Session Data Unit size in bytes. <em>Oracle only.</em>
+   *
+   * @return a future of the SDU
+   */
+  CompletableFuture<Integer> sdu();
+
+  /**
+   * Returns the logical transaction id (Transaction Guard). <em>Oracle only.</em>
+   *
+   * @return a future of the ltxid bytes
+   */
+  CompletableFuture<byte[]> ltxid();
+
+  /**
+   * Returns the maximum number of cursors the session may open. <em>Oracle only.</em>
+   *
+   * @return a future of the limit
+   */
+  CompletableFuture<Integer> maxOpenCursors();
+
+  /**
+   * Returns whether a transaction is in progress on the session.
+   *
+   * @return a future of the answer
+   */
+  CompletableFuture<Boolean> transactionInProgress();
+
+  /**
+   * Returns the session's edition. <em>Oracle only.</em>
+   *
+   * @return a future of the edition name
+   */
+  CompletableFuture<String> edition();
+
+  /**
+   * Returns whether the connection uses Oracle's pure-Java thin driver; {@code false} for other
+   * databases. Synchronous.
+   *
+   * @return {@code true} for an Oracle thin connection
+   */
+  boolean thin();
+}

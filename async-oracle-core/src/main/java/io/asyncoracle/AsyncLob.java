@@ -1,0 +1,73 @@
+package io.asyncoracle;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A temporary LOB made by {@link AsyncConnection#createLob(LobType)}. Its operations run on the
+ * owning connection, in order with the connection's other calls. Pass the LOB itself as a bind
+ * parameter to insert it. Offsets are 1-based, as in the database and the reference.
+ */
+public interface AsyncLob {
+
+  /**
+   * Returns the kind of LOB.
+   *
+   * @return CLOB, NCLOB or BLOB
+   */
+  LobType type();
+
+  /**
+   * Returns the LOB's length: characters for CLOB/NCLOB, bytes for BLOB.
+   *
+   * @return a future of the length
+   */
+  CompletableFuture<Long> size();
+
+  /**
+   * Reads the whole LOB.
+   *
+   * @return a future of a {@link String} (CLOB, NCLOB) or {@code byte[]} (BLOB)
+   */
+  CompletableFuture<Object> read();
+
+  /**
+   * Reads part of the LOB.
+   *
+   * @param offset the 1-based position of the first character or byte
+   * @param amount how many characters or bytes to read at most
+   * @return a future of a {@link String} (CLOB, NCLOB) or {@code byte[]} (BLOB)
+   */
+  CompletableFuture<Object> read(long offset, int amount);
+
+  /**
+   * Writes data at the start of the LOB.
+   *
+   * @param data a {@link CharSequence} for CLOB/NCLOB, {@code byte[]} for BLOB
+   * @return a future that completes when written
+   */
+  CompletableFuture<Void> write(Object data);
+
+  /**
+   * Writes data at an offset.
+   *
+   * @param data a {@link CharSequence} for CLOB/NCLOB, {@code byte[]} for BLOB
+   * @param offset the 1-based position to write at
+   * @return a future that completes when written
+   */
+  CompletableFuture<Void> write(Object data, long offset);
+
+  /**
+   * Shortens the LOB.
+   *
+   * @param newSize the new length in characters or bytes
+   * @return a future that completes when trimmed
+   */
+  CompletableFuture<Void> trim(long newSize);
+
+  /**
+   * Frees the temporary LOB.
+   *
+   * @return a future that completes when freed
+   */
+  CompletableFuture<Void> close();
+}

@@ -1,0 +1,526 @@
+package io.asyncoracle.internal;
+
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncCursor;
+import io.asyncoracle.AsyncLob;
+import io.asyncoracle.DbObjectType;
+import io.asyncoracle.InputTypeHandler;
+import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.LobType;
+import io.asyncoracle.OutputTypeHandler;
+import io.asyncoracle.Row;
+import io.asyncoracle.RowMapper;
+import io.asyncoracle.TpcBeginFlag;
+import io.asyncoracle.TpcEndFlag;
+import io.asyncoracle.Xid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/**
+ * The {@link AsyncConnection} handed to applications. Each method checks its arguments, then hands
+ * one {@link JdbcAction} to {@link Session#run(String, JdbcAction)}.
+ */
+final class ConnectionImpl implements AsyncConnection {
+
+  private final Session session;
+  private final int defaultArraySize;
+  private final TwoPhaseCommit tpc;
+  private volatile InputTypeHandler inputTypeHandler;
+  private volatile OutputTypeHandler outputTypeHandler;
+  private volatile String internalName;
+  private volatile String externalName;
+
+  ConnectionImpl(Session session, int defaultArraySize) {
+    this.session = session;
+    this.defaultArraySize = defaultArraySize;
+    this.tpc = new TwoPhaseCommit(session);
+  }
+
+  Session session() {
+    return session;
+  }
+
+  int cursorArraySize() {
+    return defaultArraySize;
+  }
+
+  // ---- cursors and statements -------------------------------------------------------------
+
+  @Override
+  public AsyncCursor cursor() {
+    return cursor(false);
+  }
+
+  @Override
+  public AsyncCursor cursor(boolean scrollable) {
+    return new CursorImpl(this, scrollable, defaultArraySize);
+  }
+
+  @Override
+  public CompletableFuture<Long> execute(String sql, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> SqlText.checkStatement(sql, args.length),
+        () -> session.run("execute", s -> Statements.execute(this, sql, args)));
+  }
+
+  @Override
+  public CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows) {
+    return checked(() -> Statements.checkBatch(sql, rows),
+        () -> session.run("executeMany", s -> Statements.executeMany(this, sql, rows)));
+  }
+
+  @Override
+  public CompletableFuture<Row> fetchOne(String sql, Object... params) {
+    return fetchOne(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> checkQuery(sql, mapper, args), () -> session.run("fetchOne", s -> {
+      List<T> rows = Statements.query(this, sql, args, 1, mapper);
+      return rows.isEmpty() ? null : rows.get(0);
+    }));
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Object... params) {
+    return fetchMany(sql, numRows, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> {
+      checkQuery(sql, mapper, args);
+      if (numRows < 1) {
+        throw new InvalidArgumentException("numRows", "numRows must be at least 1, got " + numRows);
+      }
+    }, () -> session.run("fetchMany", s -> Statements.query(this, sql, args, numRows, mapper)));
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, Object... params) {
+    return fetchAll(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> checkQuery(sql, mapper, args),
+        () -> session.run("fetchAll", s -> Statements.query(this, sql, args, Integer.MAX_VALUE, mapper)));
+  }
+
+  @Override
+  public Flow.Publisher<Row> stream(String sql, Object... params) {
+    Object[] args = Statements.args(params);
+    SqlText.checkStatement(sql, args.length);
+    CursorImpl cursor = new CursorImpl(this, false, defaultArraySize);
+    return new RowPublisher(cursor, () -> cursor.execute(sql, args), true);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> {
+      SqlText.requireProcedureName(name);
+      if (returnType == null) {
+        throw new InvalidArgumentException("returnType", "returnType must not be null");
+      }
+    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args)));
+  }
+
+  @Override
+  public CompletableFuture<List<Object>> callProc(String name, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> SqlText.requireProcedureName(name),
+        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args)));
+  }
+
+  private static void checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
+    SqlText.checkStatement(sql, args.length);
+    if (mapper == null) {
+      throw new InvalidArgumentException("mapper", "mapper must not be null");
+    }
+  }
+
+  /** Runs argument checks first, so bad input fails the future before anything is sent. */
+  static <T> CompletableFuture<T> checked(Runnable check, java.util.function.Supplier<CompletableFuture<T>> call) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return call.get();
+  }
+
+  // ---- transactions and lifecycle ---------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> commit() {
+    return session.run("commit", s -> {
+      s.jdbc().commit();
+      s.markClean();
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> rollback() {
+    return session.run("rollback", s -> {
+      s.jdbc().rollback();
+      s.markClean();
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> ping() {
+    return session.run("ping", s -> {
+      if (!s.jdbc().isValid(0)) {
+        throw new java.sql.SQLRecoverableException("ping: the database did not answer", "08006");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return session.isHealthy();
+  }
+
+  @Override
+  public void cancel() {
+    session.cancel();
+  }
+
+  @Override
+  public CompletableFuture<Void> close() {
+    return session.release();
+  }
+
+  @Override
+  public boolean isClosed() {
+    return session.isReleased();
+  }
+
+  // ---- Oracle features --------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> changePassword(String oldPassword, String newPassword) {
+    return checked(() -> OracleSupport.checkPasswords(oldPassword, newPassword),
+        () -> session.run("changePassword", s -> OracleSupport.changePassword(s, oldPassword, newPassword)));
+  }
+
+  @Override
+  public CompletableFuture<AsyncLob> createLob(LobType type) {
+    return checked(() -> Objects.requireNonNull(type, "type"),
+        () -> session.run("createLob", s -> LobImpl.create(s, type)));
+  }
+
+  @Override
+  public CompletableFuture<DbObjectType> getType(String name) {
+    return checked(() -> SqlText.requireProcedureName(name),
+        () -> session.run("getType", s -> OracleSupport.getType(s, name)));
+  }
+
+  @Override
+  public Xid xid(int formatId, String globalTransactionId, String branchQualifier) {
+    return Xid.of(formatId, globalTransactionId, branchQualifier);
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcBegin(Xid xid) {
+    return tpcBegin(xid, TpcBeginFlag.NEW, 0);
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcBegin(Xid xid, TpcBeginFlag flag, int timeoutSeconds) {
+    return checked(() -> {
+      Objects.requireNonNull(xid, "xid");
+      Objects.requireNonNull(flag, "flag");
+      if (timeoutSeconds < 0) {
+        throw new InvalidArgumentException("timeoutSeconds", "timeoutSeconds must not be negative");
+      }
+    }, () -> session.run("tpcBegin", s -> tpc.begin(xid, flag, timeoutSeconds)));
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcEnd() {
+    return tpcEnd(null, TpcEndFlag.NORMAL);
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcEnd(Xid xid, TpcEndFlag flag) {
+    return checked(() -> Objects.requireNonNull(flag, "flag"),
+        () -> session.run("tpcEnd", s -> tpc.end(xid, flag)));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> tpcPrepare() {
+    return tpcPrepare(null);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> tpcPrepare(Xid xid) {
+    return session.run("tpcPrepare", s -> tpc.prepare(xid));
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcCommit() {
+    return session.run("tpcCommit", s -> tpc.commit(null, false));
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcCommit(Xid xid, boolean onePhase) {
+    return session.run("tpcCommit", s -> tpc.commit(xid, onePhase));
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcRollback() {
+    return tpcRollback(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcRollback(Xid xid) {
+    return session.run("tpcRollback", s -> tpc.rollback(xid));
+  }
+
+  @Override
+  public CompletableFuture<Void> tpcForget(Xid xid) {
+    return checked(() -> Objects.requireNonNull(xid, "xid"),
+        () -> session.run("tpcForget", s -> tpc.forget(xid)));
+  }
+
+  @Override
+  public CompletableFuture<List<Xid>> tpcRecover() {
+    return session.run("tpcRecover", s -> tpc.recover());
+  }
+
+  @Override
+  public byte[] encodeOson(Object value) {
+    return Oson.encode(value);
+  }
+
+  @Override
+  public Object decodeOson(byte[] data) {
+    return Oson.decode(data);
+  }
+
+  // ---- session attributes -----------------------------------------------------------------
+
+  @Override
+  public void setAction(String action) {
+    session.setClientInfo("OCSID.ACTION", action);
+  }
+
+  @Override
+  public void setModule(String module) {
+    if (module != null && module.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 48) {
+      throw new InvalidArgumentException("module", "module must be at most 48 bytes (ORA-24960)");
+    }
+    session.setClientInfo(Session.MODULE, module);
+  }
+
+  @Override
+  public void setClientIdentifier(String clientIdentifier) {
+    session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
+  }
+
+  @Override
+  public void setClientInfo(String clientInfo) {
+    session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
+  }
+
+  @Override
+  public void setDbOp(String dbOp) {
+    session.setClientInfo("OCSID.DBOP", dbOp);
+  }
+
+  @Override
+  public void setEcontextId(String econtextId) {
+    if (econtextId != null && econtextId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+      throw new InvalidArgumentException("econtextId", "econtextId must be at most 64 bytes");
+    }
+    session.setClientInfo("OCSID.ECID", econtextId);
+  }
+
+  @Override
+  public Duration callTimeout() {
+    return session.callTimeout();
+  }
+
+  @Override
+  public void setCallTimeout(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new InvalidArgumentException("callTimeout", "callTimeout must not be null or negative");
+    }
+    session.setCallTimeout(timeout);
+  }
+
+  @Override
+  public boolean autocommit() {
+    return session.autocommit();
+  }
+
+  @Override
+  public CompletableFuture<Void> setAutocommit(boolean autocommit) {
+    return session.run("setAutocommit", s -> {
+      s.setAutocommitNow(autocommit);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<String> currentSchema() {
+    return session.run("currentSchema", s -> s.jdbc().getSchema());
+  }
+
+  @Override
+  public CompletableFuture<Void> setCurrentSchema(String schema) {
+    return checked(() -> {
+      if (schema == null || schema.isBlank()) {
+        throw new InvalidArgumentException("schema", "schema must not be blank");
+      }
+    }, () -> session.run("setCurrentSchema", s -> {
+      s.rememberSchema();
+      s.jdbc().setSchema(schema);
+      return null;
+    }));
+  }
+
+  @Override
+  public int stmtCacheSize() {
+    return session.stmtCacheSize();
+  }
+
+  @Override
+  public void setStmtCacheSize(int size) {
+    if (size < 0) {
+      throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + size);
+    }
+    session.setStmtCacheSize(size);
+  }
+
+  @Override
+  public String internalName() {
+    return internalName;
+  }
+
+  @Override
+  public void setInternalName(String name) {
+    this.internalName = name;
+  }
+
+  @Override
+  public String externalName() {
+    return externalName;
+  }
+
+  @Override
+  public void setExternalName(String name) {
+    this.externalName = name;
+  }
+
+  @Override
+  public void setInputTypeHandler(InputTypeHandler handler) {
+    this.inputTypeHandler = handler;
+  }
+
+  @Override
+  public InputTypeHandler inputTypeHandler() {
+    return inputTypeHandler;
+  }
+
+  @Override
+  public void setOutputTypeHandler(OutputTypeHandler handler) {
+    this.outputTypeHandler = handler;
+  }
+
+  @Override
+  public OutputTypeHandler outputTypeHandler() {
+    return outputTypeHandler;
+  }
+
+  // ---- read-only attributes ---------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<String> dbName() {
+    return session.run("dbName", s -> OracleSupport.userenv(s, "dbName", "DB_NAME"));
+  }
+
+  @Override
+  public CompletableFuture<String> dbDomain() {
+    return session.run("dbDomain", s -> OracleSupport.userenv(s, "dbDomain", "DB_DOMAIN"));
+  }
+
+  @Override
+  public CompletableFuture<String> instanceName() {
+    return session.run("instanceName", s -> OracleSupport.userenv(s, "instanceName", "INSTANCE_NAME"));
+  }
+
+  @Override
+  public CompletableFuture<String> serviceName() {
+    return session.run("serviceName", s -> OracleSupport.userenv(s, "serviceName", "SERVICE_NAME"));
+  }
+
+  @Override
+  public CompletableFuture<String> edition() {
+    return session.run("edition", s -> OracleSupport.userenv(s, "edition", "CURRENT_EDITION_NAME"));
+  }
+
+  @Override
+  public CompletableFuture<String> version() {
+    return session.run("version", OracleSupport::version);
+  }
+
+  @Override
+  public CompletableFuture<String> username() {
+    return session.run("username", s -> s.jdbc().getMetaData().getUserName());
+  }
+
+  @Override
+  public String dsn() {
+    return session.dsn();
+  }
+
+  @Override
+  public CompletableFuture<Integer> sdu() {
+    return session.run("sdu", OracleSupport::sdu);
+  }
+
+  @Override
+  public CompletableFuture<byte[]> ltxid() {
+    return session.run("ltxid", OracleSupport::ltxid);
+  }
+
+  @Override
+  public CompletableFuture<Integer> maxOpenCursors() {
+    return session.run("maxOpenCursors", OracleSupport::maxOpenCursors);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> transactionInProgress() {
+    return session.run("transactionInProgress", OracleSupport::transactionInProgress);
+  }
+
+  @Override
+  public boolean thin() {
+    return session.isOracle();
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncConnection[" + session.ownerName() + ", " + session.dsn() + (isClosed() ? ", closed" : "") + "]";
+  }
+
+  static List<Object> copy(Object[] values) {
+    List<Object> list = new ArrayList<>(values.length);
+    java.util.Collections.addAll(list, values);
+    return list;
+  }
+}

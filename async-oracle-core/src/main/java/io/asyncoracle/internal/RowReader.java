@@ -1,0 +1,75 @@
+package io.asyncoracle.internal;
+
+import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.OutputTypeHandler;
+import io.asyncoracle.Row;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads rows of one result set into {@link Row}s. Values are materialized at once (LOBs as
+ * {@code String}/{@code byte[]}), so a row never depends on the cursor after it is fetched.
+ */
+final class RowReader {
+
+  /** Oracle's {@code TIMESTAMP WITH TIME ZONE} and {@code WITH LOCAL TIME ZONE} type codes. */
+  private static final int ORACLE_TIMESTAMPTZ = -101;
+  private static final int ORACLE_TIMESTAMPLTZ = -102;
+
+  private final List<ColumnDescription> columns;
+  private final Map<String, Integer> indexByName;
+  private final OutputTypeHandler handler;
+
+  RowReader(ResultSetMetaData metaData, OutputTypeHandler handler) throws SQLException {
+    this.columns = Statements.describe(metaData);
+    this.handler = handler;
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = columns.size() - 1; i >= 0; i--) {
+      index.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+    }
+    this.indexByName = index;
+  }
+
+  List<ColumnDescription> columns() {
+    return columns;
+  }
+
+  Row read(ResultSet rs) throws SQLException {
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      ColumnDescription column = columns.get(i);
+      if (handler != null) {
+        Object handled = handler.read(rs, i + 1, column);
+        if (handled != OutputTypeHandler.DEFAULT) {
+          values[i] = handled;
+          continue;
+        }
+      }
+      values[i] = readDefault(rs, i + 1, column.jdbcType());
+    }
+    return new RowImpl(columns, indexByName, values);
+  }
+
+  private static Object readDefault(ResultSet rs, int index, int type) throws SQLException {
+    switch (type) {
+      case Types.CLOB:
+      case Types.NCLOB:
+        return rs.getString(index);
+      case Types.BLOB:
+        return rs.getBytes(index);
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+      case ORACLE_TIMESTAMPTZ:
+      case ORACLE_TIMESTAMPLTZ:
+        return rs.getObject(index, OffsetDateTime.class);
+      default:
+        return rs.getObject(index);
+    }
+  }
+}

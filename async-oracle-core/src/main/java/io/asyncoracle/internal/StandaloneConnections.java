@@ -1,0 +1,81 @@
+package io.asyncoracle.internal;
+
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.PoolOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/** Connections made by {@link io.asyncoracle.AsyncOracle#connect}, outside any pool. */
+public final class StandaloneConnections implements Session.Owner {
+
+  private static final StandaloneConnections OWNER = new StandaloneConnections();
+
+  /** Created on first use: applications that only use pools never start these threads. */
+  private static final class SharedEngine {
+    static final Engine ENGINE = Engine.shared();
+  }
+
+  private StandaloneConnections() {
+  }
+
+  /**
+   * Opens a connection on a worker.
+   *
+   * @param user the user
+   * @param password the password
+   * @param dsnOrUrl a DSN or JDBC URL
+   * @return a future of the connection
+   */
+  public static CompletableFuture<AsyncConnection> connect(String user, String password, String dsnOrUrl) {
+    String url;
+    try {
+      if (dsnOrUrl == null || dsnOrUrl.isBlank()) {
+        throw new InvalidArgumentException("dsn", "dsn must not be blank");
+      }
+      url = Dsn.toJdbcUrl(dsnOrUrl);
+    } catch (InvalidArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Engine engine = SharedEngine.ENGINE;
+    Session session = new Session(engine, OWNER, Dsn.redact(url), Duration.ZERO, PoolOptions.DEFAULT_STMT_CACHE_SIZE);
+    return session.runInternal("connect", s -> {
+      Properties properties = new Properties();
+      if (user != null) {
+        properties.setProperty("user", user);
+      }
+      if (password != null) {
+        properties.setProperty("password", password);
+      }
+      Connection c = DriverManager.getConnection(url, properties);
+      try {
+        s.attach(c, null);
+      } catch (java.sql.SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+      return new ConnectionImpl(s, PoolOptions.DEFAULT_ARRAY_SIZE);
+    });
+  }
+
+  @Override
+  public void release(Session session, boolean discard) {
+    Connection c = session.jdbc();
+    if (c != null) {
+      try {
+        c.close();
+      } catch (java.sql.SQLException | RuntimeException e) {
+        System.getLogger(StandaloneConnections.class.getName())
+            .log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "standalone";
+  }
+}

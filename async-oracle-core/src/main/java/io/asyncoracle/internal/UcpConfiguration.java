@@ -1,0 +1,81 @@
+package io.asyncoracle.internal;
+
+import io.asyncoracle.PoolOptions;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import oracle.ucp.jdbc.PoolDataSource;
+import oracle.ucp.jdbc.PoolDataSourceFactory;
+
+/** Turns {@link PoolOptions} into a configured (not yet started) UCP {@link PoolDataSource}. */
+final class UcpConfiguration {
+
+  static final String ORACLE_FACTORY = "oracle.jdbc.pool.OracleDataSource";
+  static final String H2_FACTORY = "org.h2.jdbcx.JdbcDataSource";
+  /** UCP waits this long when we set no acquire timeout (its 0 would mean "do not wait at all"). */
+  private static final Duration UNBOUNDED_WAIT = Duration.ofDays(1);
+
+  private UcpConfiguration() {
+  }
+
+  static PoolDataSource create(String poolName, PoolOptions options) throws SQLException {
+    String url = options.jdbcUrl();
+    PoolDataSource pds = PoolDataSourceFactory.getPoolDataSource();
+    pds.setConnectionPoolName(poolName);
+    pds.setConnectionFactoryClassName(factoryClassName(options, url));
+    pds.setURL(url);
+    if (options.user() != null) {
+      pds.setUser(options.user());
+    }
+    if (options.password() != null) {
+      pds.setPassword(options.password());
+    }
+    pds.setInitialPoolSize(options.min());
+    pds.setMinPoolSize(options.min());
+    pds.setMaxPoolSize(options.max());
+    // Our admission queue never lets more than max callers in, so UCP only waits in the short
+    // moment a returned connection is being put back; the acquire timeout bounds it anyway.
+    Duration wait = options.acquireTimeout().isZero() ? UNBOUNDED_WAIT : options.acquireTimeout();
+    pds.setConnectionWaitDuration(wait);
+    pds.setValidateConnectionOnBorrow(options.validateOnBorrow());
+    boolean oracle = Dsn.isOracle(url);
+    if (!oracle && options.validateOnBorrow()) {
+      pds.setSQLForValidateConnection("SELECT 1 FROM DUAL");
+    }
+    if (!options.inactiveTimeout().isZero()) {
+      pds.setInactiveConnectionTimeout(seconds(options.inactiveTimeout()));
+    }
+    if (!options.maxLifetime().isZero()) {
+      pds.setMaxConnectionReuseTime(seconds(options.maxLifetime()));
+    }
+    if (oracle) {
+      pds.setMaxStatements(options.stmtCacheSize());
+    }
+    if (!options.connectionProperties().isEmpty()) {
+      Properties properties = new Properties();
+      properties.putAll(options.connectionProperties());
+      pds.setConnectionProperties(properties);
+    }
+    return pds;
+  }
+
+  private static String factoryClassName(PoolOptions options, String url) throws SQLException {
+    if (options.connectionFactoryClassName() != null) {
+      return options.connectionFactoryClassName();
+    }
+    if (Dsn.isOracle(url)) {
+      return ORACLE_FACTORY;
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return H2_FACTORY;
+    }
+    Driver driver = DriverManager.getDriver(url);
+    return driver.getClass().getName();
+  }
+
+  private static int seconds(Duration d) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toSeconds()));
+  }
+}
