@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * chained to it on the completing thread. If that were a JDBC worker, an application callback that
  * blocks could hold the very worker the next release needs (cx_Oracle_async issue #18). So a worker
  * completes a future itself only when nothing is chained to it yet (a caller blocked in
- * {@code join()}), and otherwise hands the completion to a callback thread.
+ * {@code join()}), and otherwise hands the completion to a callback thread. Without virtual
+ * threads the callback threads are a {@link java.util.concurrent.ForkJoinPool}, so a callback that
+ * itself blocks in {@code join()} gets a compensating thread instead of starving the others.
  */
 public final class Engine {
 
@@ -73,7 +75,7 @@ public final class Engine {
     if (callbacks == null) {
       ExecutorService own = virtual
           ? WorkerThreads.virtualThreadPerTask(name + "-callback")
-          : WorkerThreads.platform(name + "-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
+          : WorkerThreads.callbackPool(name + "-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
       owned.add(own);
       callbacks = own;
     }
@@ -95,7 +97,7 @@ public final class Engine {
             new java.util.concurrent.SynchronousQueue<>(), WorkerThreads.daemonFactory("async-oracle-standalone-worker"));
     ExecutorService callbacks = virtual
         ? WorkerThreads.virtualThreadPerTask("async-oracle-standalone-callback")
-        : WorkerThreads.platform("async-oracle-standalone-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        : WorkerThreads.callbackPool("async-oracle-standalone-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
     return new Engine(workers, callbacks, newTimer("async-oracle-standalone-timer"), virtual);
   }
 

@@ -3,6 +3,8 @@ package io.asyncoracle.internal;
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -66,6 +68,26 @@ public final class WorkerThreads {
         new LinkedBlockingQueue<>(), daemonFactory(prefix));
     executor.allowCoreThreadTimeOut(true);
     return executor;
+  }
+
+  /**
+   * A work-stealing pool of daemon threads for completing futures. A callback that blocks in
+   * {@code join()} or {@code get()} on one of our futures is a managed block there: the pool adds
+   * a spare thread instead of running out, so blocking callbacks slow down but never deadlock.
+   *
+   * @param prefix the thread name prefix
+   * @param parallelism the number of threads when nobody blocks
+   * @return the pool
+   */
+  public static ExecutorService callbackPool(String prefix, int parallelism) {
+    AtomicInteger sequence = new AtomicInteger();
+    ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+      ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      thread.setName(prefix + "-" + sequence.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ForkJoinPool(parallelism, factory, null, true);
   }
 
   /**
