@@ -380,8 +380,11 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         }
         return closeFuture;
       }
-      done = new CompletableFuture<>();
-      abandoned = admission.close(() -> engine.workers().execute(this::destroyAndComplete), !forced);
+      CompletableFuture<Void> closing = new CompletableFuture<>();
+      done = closing;
+      // The drained callback may run at once, on a worker, before closeFuture is assigned below:
+      // hand it the future rather than letting it read the field.
+      abandoned = admission.close(() -> engine.workers().execute(() -> destroyAndComplete(closing)), !forced);
       if (abandoned == null) {
         return CompletableFuture.failedFuture(new PoolBusyException(name + " - cannot close: "
             + admission.busy() + " connection(s) still in use (ORA-24422); close with force to wait for them"));
@@ -415,11 +418,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
-  private void destroyAndComplete() {
-    destroy();
-    CompletableFuture<Void> done = closeFuture;
-    LOG.log(Level.DEBUG, () -> name + " - closed");
-    done.complete(null);
+  private void destroyAndComplete(CompletableFuture<Void> done) {
+    try {
+      destroy();
+      LOG.log(Level.DEBUG, () -> name + " - closed");
+    } finally {
+      done.complete(null);
+    }
   }
 
   private void destroy() {
