@@ -10,6 +10,7 @@ public class CallTimeoutException extends AsyncOracleException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The call timeout that was exceeded. */
   private final Duration timeout;
 
   /**

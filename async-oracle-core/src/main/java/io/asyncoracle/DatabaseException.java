@@ -10,8 +10,11 @@ public class DatabaseException extends AsyncOracleException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The vendor error code. */
   private final int errorCode;
+  /** The SQL state, or {@code null}. */
   private final String sqlState;
+  /** The {@code ORA-nnnnn} code, or {@code null}. */
   private final String oraCode;
 
   /**

@@ -10,6 +10,7 @@ public class InvalidArgumentException extends AsyncOracleException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The option or argument at fault. */
   private final String argument;
 
   /**

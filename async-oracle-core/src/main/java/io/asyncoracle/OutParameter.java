@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record OutParameter(SQLType sqlType, Class<?> javaType, Object value, boolean inOut) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param sqlType the SQL type to register
+   * @param javaType the Java type to read the value as
+   * @param value the IN value of an IN OUT parameter, or {@code null}
+   * @param inOut whether the value is bound as input too
+   */
   public OutParameter {
     Objects.requireNonNull(sqlType, "sqlType");
     Objects.requireNonNull(javaType, "javaType");

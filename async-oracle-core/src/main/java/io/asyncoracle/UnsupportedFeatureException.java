@@ -8,7 +8,9 @@ public class UnsupportedFeatureException extends AsyncOracleException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The feature that was called. */
   private final String feature;
+  /** The database product and version found. */
   private final String database;
 
   /**
