@@ -500,7 +500,8 @@ public final class PoolOptions {
     }
 
     /**
-     * Sets whether UCP validates a connection before lending it (default on).
+     * Sets whether UCP validates a connection before lending it (default on). A connection used
+     * within the last second is trusted without a round trip.
      *
      * @param validateOnBorrow whether to validate
      * @return this builder
