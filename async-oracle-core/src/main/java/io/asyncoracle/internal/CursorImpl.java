@@ -146,13 +146,25 @@ final class CursorImpl implements AsyncCursor {
       requireResultSet("scroll");
       // The reference's position is the last row fetched; the next fetch returns the row scrolled
       // to. So move onto the target row to check it exists, then step back one.
+      // JDBC reports row 0 once every row was fetched (after last); the last row fetched is then
+      // the last row, so compute it before moving anywhere.
+      boolean afterLast = resultSet.isAfterLast();
+      int current = afterLast ? (resultSet.last() ? resultSet.getRow() : 0) : resultSet.getRow();
       int target = switch (mode) {
         case FIRST -> 1;
         case LAST -> resultSet.last() ? resultSet.getRow() : 0;
         case ABSOLUTE -> value;
-        case RELATIVE -> resultSet.getRow() + value;
+        case RELATIVE -> current + value;
       };
       if (target < 1 || !resultSet.absolute(target)) {
+        // A failed scroll leaves the cursor where it was.
+        if (afterLast) {
+          resultSet.afterLast();
+        } else if (current > 0) {
+          resultSet.absolute(current);
+        } else {
+          resultSet.beforeFirst();
+        }
         throw new InvalidArgumentException("value", "scroll position " + target + " is out of range");
       }
       if (target == 1) {
