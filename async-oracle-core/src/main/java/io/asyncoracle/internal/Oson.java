@@ -110,6 +110,12 @@ final class Oson {
       return toJava(FACTORY.createJsonBinaryValue(ByteBuffer.wrap(data)));
     } catch (OracleJsonException e) {
       throw new InvalidArgumentException("data", "not valid OSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // The decoder reads corrupt images lazily and fails with whatever the bad offset hits
+      // (IndexOutOfBounds, BufferUnderflow, NullPointer...): they all mean the same thing.
+      InvalidArgumentException invalid = new InvalidArgumentException("data", "not valid OSON: " + e);
+      invalid.initCause(e);
+      throw invalid;
     }
   }
 
