@@ -60,9 +60,11 @@ class AsyncOracleTest {
       assertThat(pool.options().max()).isEqualTo(PoolOptions.DEFAULT_MAX);
       Row row = await(pool.withConnection(c -> c.fetchOne("select 40 + 2 from dual")));
       assertThat(row.get(0, Integer.class)).isEqualTo(42);
+      assertThat(pool.stats().busy()).as("withConnection gave the connection back").isZero();
     } finally {
       await(pool.close(true, false));
     }
+    assertThat(pool.isClosed()).isTrue();
   }
 
   @Test
