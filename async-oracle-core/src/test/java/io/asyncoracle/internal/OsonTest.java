@@ -136,9 +136,15 @@ class OsonTest {
 
   @Test
   void corruptImagesFailAsInvalidArgumentsNeverWithDecoderInternals() {
-    byte[] good = conn.encodeOson(Map.of("a", List.of(1, 2, 3), "b", "text", "c", Map.of("d", 1.5d)));
+    // A LinkedHashMap, not Map.of: the image, and so the corruptions below, are the same every run.
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("a", List.of(1, 2, 3));
+    value.put("b", "text");
+    value.put("c", new LinkedHashMap<>(Map.of("d", 1.5d)));
+    value.put("e", List.of(Map.of("f", List.of(true, false))));
+    byte[] good = conn.encodeOson(value);
     Random random = new Random(42);
-    for (int i = 0; i < 500; i++) {
+    for (int i = 0; i < 2000; i++) {
       byte[] bad = i % 2 == 0 ? Arrays.copyOf(good, random.nextInt(good.length)) : good.clone();
       if (i % 2 == 1) {
         bad[random.nextInt(bad.length)] ^= (byte) (1 + random.nextInt(255));
