@@ -319,6 +319,7 @@ class AsyncCursorTest {
         InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("scroll"));
     assertThat(failure(conn.cursor(true).scroll(0, ScrollMode.FIRST))).isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("no query");
-    assertThat(failure(scrollable().scroll(1, null))).isInstanceOf(NullPointerException.class);
+    assertThat(failure(scrollable().scroll(1, null))).isInstanceOfSatisfying(InvalidArgumentException.class,
+        e -> assertThat(e.argument()).isEqualTo("mode"));
   }
 }

@@ -103,7 +103,8 @@ class AsyncLobTest {
         e -> assertThat(e.argument()).isEqualTo("amount"));
     assertThat(failure(clob.trim(-1))).isInstanceOfSatisfying(InvalidArgumentException.class,
         e -> assertThat(e.argument()).isEqualTo("newSize"));
-    assertThat(failure(conn.createLob(null))).isInstanceOf(NullPointerException.class);
+    assertThat(failure(conn.createLob(null))).isInstanceOfSatisfying(InvalidArgumentException.class,
+        e -> assertThat(e.argument()).isEqualTo("type"));
   }
 
   @Test

@@ -89,7 +89,14 @@ class OracleOnlyOnH2Test {
     assertThat(failure(conn.changePassword("old", "new\" REPLACE \"x"))).isInstanceOf(InvalidArgumentException.class)
         .hasMessageNotContaining("REPLACE");
     assertThat(failure(conn.getType("t; drop table x"))).isInstanceOf(InvalidArgumentException.class);
-    assertThat(failure(conn.tpcBegin(null))).isInstanceOf(NullPointerException.class);
+    assertThat(failure(conn.tpcBegin(null))).isInstanceOfSatisfying(InvalidArgumentException.class,
+        e -> assertThat(e.argument()).isEqualTo("xid"));
+    assertThat(failure(conn.tpcBegin(conn.xid(1, "g", "b"), null, 0))).isInstanceOfSatisfying(
+        InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("flag"));
+    assertThat(failure(conn.tpcEnd(null, null))).isInstanceOfSatisfying(InvalidArgumentException.class,
+        e -> assertThat(e.argument()).isEqualTo("flag"));
+    assertThat(failure(conn.tpcForget(null))).isInstanceOfSatisfying(InvalidArgumentException.class,
+        e -> assertThat(e.argument()).isEqualTo("xid"));
     assertThat(failure(conn.tpcBegin(conn.xid(1, "g", "b"), TpcBeginFlag.NEW, -1)))
         .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("timeoutSeconds"));
   }

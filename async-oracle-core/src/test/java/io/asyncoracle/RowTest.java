@@ -105,6 +105,16 @@ class RowTest {
   }
 
   @Test
+  void timestampsWithTimeZoneArriveAsOffsetDateTime() {
+    Row zoned = await(pool.withConnection(c -> c.fetchOne(
+        "select cast('2024-01-01 12:00:00+02:00' as timestamp with time zone) as tz from dual")));
+    OffsetDateTime expected = OffsetDateTime.parse("2024-01-01T12:00:00+02:00");
+    assertThat(zoned.get(0)).isEqualTo(expected);
+    assertThat(zoned.get(0, Instant.class)).isEqualTo(Instant.parse("2024-01-01T10:00:00Z"));
+    assertThat(zoned.get(0, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2024, 1, 1, 12, 0));
+  }
+
+  @Test
   void unconvertibleValuesAreRejectedNamingTheColumn() {
     assertThatThrownBy(() -> row.get(3, Integer.class)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TS").hasMessageContaining("java.lang.Integer");

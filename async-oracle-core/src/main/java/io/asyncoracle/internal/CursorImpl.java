@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -138,7 +137,7 @@ final class CursorImpl implements AsyncCursor {
   public CompletableFuture<Void> scroll(int value, ScrollMode mode) {
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      Objects.requireNonNull(mode, "mode");
+      ConnectionImpl.requireArgument(mode, "mode");
       if (!scrollable) {
         throw new InvalidArgumentException("scroll", "scroll needs a cursor created with cursor(true)");
       }
