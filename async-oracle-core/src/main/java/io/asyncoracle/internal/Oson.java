@@ -110,6 +110,8 @@ final class Oson {
       return toJava(FACTORY.createJsonBinaryValue(ByteBuffer.wrap(data)), 0);
     } catch (OracleJsonException e) {
       throw new InvalidArgumentException("data", "not valid OSON: " + e.getMessage());
+    } catch (InvalidArgumentException e) {
+      throw e;
     } catch (RuntimeException e) {
       // The decoder reads corrupt images lazily and fails with whatever the bad offset hits
       // (IndexOutOfBounds, BufferUnderflow, NullPointer...): they all mean the same thing.
