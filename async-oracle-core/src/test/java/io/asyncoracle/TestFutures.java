@@ -37,11 +37,24 @@ public final class TestFutures {
       }
       throw new IllegalStateException(cause);
     } catch (TimeoutException e) {
+      dumpThreads();
       return fail("future did not complete within " + TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");
     }
+  }
+
+  /** Prints every thread's stack to standard error, so a hang can be diagnosed from the test output. */
+  private static void dumpThreads() {
+    StringBuilder dump = new StringBuilder("---- threads when a future timed out ----\n");
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+      for (StackTraceElement frame : stack) {
+        dump.append("    at ").append(frame).append('\n');
+      }
+    });
+    System.err.println(dump);
   }
 
   /**
@@ -57,6 +70,7 @@ public final class TestFutures {
     } catch (ExecutionException e) {
       return e.getCause();
     } catch (TimeoutException e) {
+      dumpThreads();
       return fail("future did not complete within " + TIMEOUT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

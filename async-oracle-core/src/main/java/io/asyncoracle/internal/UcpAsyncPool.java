@@ -381,7 +381,10 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         return closeFuture;
       }
       done = new CompletableFuture<>();
-      abandoned = admission.close(() -> engine.workers().execute(this::destroyAndComplete), !forced);
+      // The drained callback may run on a worker before closeFuture is assigned below (at once
+      // when no connection is out): hand it the future rather than let it read the field.
+      CompletableFuture<Void> closing = done;
+      abandoned = admission.close(() -> engine.workers().execute(() -> destroyAndComplete(closing)), !forced);
       if (abandoned == null) {
         return CompletableFuture.failedFuture(new PoolBusyException(name + " - cannot close: "
             + admission.busy() + " connection(s) still in use (ORA-24422); close with force to wait for them"));
@@ -415,9 +418,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
-  private void destroyAndComplete() {
+  private void destroyAndComplete(CompletableFuture<Void> done) {
     destroy();
-    CompletableFuture<Void> done = closeFuture;
     LOG.log(Level.DEBUG, () -> name + " - closed");
     done.complete(null);
   }
