@@ -16,7 +16,6 @@ import io.asyncoracle.Xid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -148,6 +147,13 @@ final class ConnectionImpl implements AsyncConnection {
     }
   }
 
+  /** Rejects a missing argument with the library's own exception rather than a NullPointerException. */
+  static void requireArgument(Object value, String argument) {
+    if (value == null) {
+      throw new InvalidArgumentException(argument, argument + " must not be null");
+    }
+  }
+
   /** Runs argument checks first, so bad input fails the future before anything is sent. */
   static <T> CompletableFuture<T> checked(Runnable check, java.util.function.Supplier<CompletableFuture<T>> call) {
     try {
@@ -218,7 +224,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<AsyncLob> createLob(LobType type) {
-    return checked(() -> Objects.requireNonNull(type, "type"),
+    return checked(() -> requireArgument(type, "type"),
         () -> session.run("createLob", s -> LobImpl.create(s, type)));
   }
 
@@ -241,8 +247,8 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public CompletableFuture<Void> tpcBegin(Xid xid, TpcBeginFlag flag, int timeoutSeconds) {
     return checked(() -> {
-      Objects.requireNonNull(xid, "xid");
-      Objects.requireNonNull(flag, "flag");
+      requireArgument(xid, "xid");
+      requireArgument(flag, "flag");
       if (timeoutSeconds < 0) {
         throw new InvalidArgumentException("timeoutSeconds", "timeoutSeconds must not be negative");
       }
@@ -256,7 +262,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<Void> tpcEnd(Xid xid, TpcEndFlag flag) {
-    return checked(() -> Objects.requireNonNull(flag, "flag"),
+    return checked(() -> requireArgument(flag, "flag"),
         () -> session.run("tpcEnd", s -> tpc.end(xid, flag)));
   }
 
@@ -292,7 +298,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<Void> tpcForget(Xid xid) {
-    return checked(() -> Objects.requireNonNull(xid, "xid"),
+    return checked(() -> requireArgument(xid, "xid"),
         () -> session.run("tpcForget", s -> tpc.forget(xid)));
   }
 

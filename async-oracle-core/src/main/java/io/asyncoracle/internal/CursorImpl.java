@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -138,7 +137,7 @@ final class CursorImpl implements AsyncCursor {
   public CompletableFuture<Void> scroll(int value, ScrollMode mode) {
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      Objects.requireNonNull(mode, "mode");
+      ConnectionImpl.requireArgument(mode, "mode");
       if (!scrollable) {
         throw new InvalidArgumentException("scroll", "scroll needs a cursor created with cursor(true)");
       }
@@ -146,13 +145,25 @@ final class CursorImpl implements AsyncCursor {
       requireResultSet("scroll");
       // The reference's position is the last row fetched; the next fetch returns the row scrolled
       // to. So move onto the target row to check it exists, then step back one.
+      // JDBC reports row 0 once every row was fetched (after last); the last row fetched is then
+      // the last row, so compute it before moving anywhere.
+      boolean afterLast = resultSet.isAfterLast();
+      int current = afterLast ? (resultSet.last() ? resultSet.getRow() : 0) : resultSet.getRow();
       int target = switch (mode) {
         case FIRST -> 1;
         case LAST -> resultSet.last() ? resultSet.getRow() : 0;
         case ABSOLUTE -> value;
-        case RELATIVE -> resultSet.getRow() + value;
+        case RELATIVE -> current + value;
       };
       if (target < 1 || !resultSet.absolute(target)) {
+        // A failed scroll leaves the cursor where it was.
+        if (afterLast) {
+          resultSet.afterLast();
+        } else if (current > 0) {
+          resultSet.absolute(current);
+        } else {
+          resultSet.beforeFirst();
+        }
         throw new InvalidArgumentException("value", "scroll position " + target + " is out of range");
       }
       if (target == 1) {

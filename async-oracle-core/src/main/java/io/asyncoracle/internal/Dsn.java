@@ -9,7 +9,14 @@ public final class Dsn {
   private static final String ORACLE_THIN = "jdbc:oracle:thin:@";
   private static final Pattern DESCRIPTOR_SPECIALS = Pattern.compile("[()=\\s]");
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:password|pwd)\\s*=)[^;&)]*");
-  private static final Pattern INLINE_CREDENTIALS = Pattern.compile("(jdbc:oracle:[a-z]+:)([^/@:]*)/[^@]*@");
+  /**
+   * {@code user/password@} at the start of a DSN or after a {@code :} or {@code @}, as in
+   * {@code scott/tiger@db/orcl}, {@code jdbc:oracle:thin:scott/tiger@…} and the
+   * {@code jdbc:oracle:thin:@scott/tiger@…} a DSN with credentials turns into.
+   */
+  private static final Pattern INLINE_CREDENTIALS = Pattern.compile("(^|[:@])([^/@:;()=\\s]+)/(?:\"[^\"]*\"|[^@\\s]*)@");
+  /** {@code //user:password@host} in URLs of other drivers. */
+  private static final Pattern AUTHORITY_CREDENTIALS = Pattern.compile("(//[^/:@\\s]+):[^@/\\s]*@");
 
   private Dsn() {
   }
@@ -79,6 +86,7 @@ public final class Dsn {
       return null;
     }
     String out = INLINE_CREDENTIALS.matcher(url).replaceAll("$1$2/***@");
+    out = AUTHORITY_CREDENTIALS.matcher(out).replaceAll("$1:***@");
     return PASSWORD_PARAM.matcher(out).replaceAll("$1***");
   }
 }

@@ -107,22 +107,34 @@ final class Oson {
       throw new InvalidArgumentException("data", "data must not be null");
     }
     try {
-      return toJava(FACTORY.createJsonBinaryValue(ByteBuffer.wrap(data)));
+      return toJava(FACTORY.createJsonBinaryValue(ByteBuffer.wrap(data)), 0);
     } catch (OracleJsonException e) {
       throw new InvalidArgumentException("data", "not valid OSON: " + e.getMessage());
+    } catch (InvalidArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The decoder reads corrupt images lazily and fails with whatever the bad offset hits
+      // (IndexOutOfBounds, BufferUnderflow, NullPointer...): they all mean the same thing.
+      InvalidArgumentException invalid = new InvalidArgumentException("data", "not valid OSON: " + e);
+      invalid.initCause(e);
+      throw invalid;
     }
   }
 
-  private static Object toJava(OracleJsonValue v) {
+  private static Object toJava(OracleJsonValue v, int depth) {
+    if (depth > 1000) {
+      // Only a corrupt image nests this deep: its offsets point back at an enclosing container.
+      throw new InvalidArgumentException("data", "not valid OSON: nesting deeper than 1000 (a corrupt image?)");
+    }
     switch (v.getOracleJsonType()) {
       case OBJECT: {
         Map<String, Object> map = new LinkedHashMap<>();
-        v.asJsonObject().forEach((key, value) -> map.put(key, toJava(value)));
+        v.asJsonObject().forEach((key, value) -> map.put(key, toJava(value, depth + 1)));
         return map;
       }
       case ARRAY: {
         List<Object> list = new ArrayList<>();
-        v.asJsonArray().forEach(item -> list.add(toJava(item)));
+        v.asJsonArray().forEach(item -> list.add(toJava(item, depth + 1)));
         return list;
       }
       case NULL:

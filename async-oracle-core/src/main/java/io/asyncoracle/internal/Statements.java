@@ -11,6 +11,7 @@ import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -118,12 +119,40 @@ final class Statements {
     Session s = connection.session();
     String call = "{? = call " + name + "(" + placeholders(args.length) + ")}";
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
-      cs.registerOutParameter(1, OutParameter.out(returnType).sqlType());
+      try {
+        cs.registerOutParameter(1, OutParameter.out(returnType).sqlType());
+      } catch (SQLFeatureNotSupportedException e) {
+        if (s.isOracle()) {
+          throw e;
+        }
+        // H2 (the embedded default) has no OUT parameters: its CALL returns the value as a result.
+        return callFuncForResult(connection, name, returnType, args);
+      }
       bind(cs, args, 1, connection.inputTypeHandler());
       s.track(cs);
       cs.execute();
       s.markDirty();
       return returnType == Object.class ? returnType.cast(cs.getObject(1)) : cs.getObject(1, returnType);
+    }
+  }
+
+  private static <T> T callFuncForResult(ConnectionImpl connection, String name, Class<T> returnType, Object[] args)
+      throws SQLException {
+    Session s = connection.session();
+    try (CallableStatement cs = s.jdbc().prepareCall("{call " + name + "(" + placeholders(args.length) + ")}")) {
+      bind(cs, args, 0, connection.inputTypeHandler());
+      s.track(cs);
+      boolean result = cs.execute();
+      s.markDirty();
+      if (!result) {
+        throw new SQLException("callFunc: " + name + " returned no value; is it a procedure?", "07000");
+      }
+      try (ResultSet rs = cs.getResultSet()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return returnType == Object.class ? returnType.cast(rs.getObject(1)) : rs.getObject(1, returnType);
+      }
     }
   }
 
