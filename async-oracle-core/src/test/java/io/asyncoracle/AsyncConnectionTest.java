@@ -210,9 +210,34 @@ class AsyncConnectionTest {
   }
 
   @Test
-  void streamRejectsBadArgumentsAtOnce() {
-    assertThatThrownBy(() -> conn.stream(null)).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> conn.stream("select * from emp where id = ?")).isInstanceOf(InvalidArgumentException.class);
+  void streamReportsBadArgumentsThroughOnError() {
+    for (Flow.Publisher<Row> bad : List.of(conn.stream(null), conn.stream("select * from emp where id = ?"))) {
+      CompletableFuture<Void> failed = new CompletableFuture<>();
+      bad.subscribe(new Flow.Subscriber<>() {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+          subscription.request(1);
+        }
+
+        @Override
+        public void onNext(Row item) {
+          failed.complete(null);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+          failed.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+          failed.complete(null);
+        }
+      });
+      assertThatThrownBy(() -> await(failed)).isInstanceOf(InvalidArgumentException.class);
+    }
+    // Nothing was left running on the connection.
+    assertThat(await(conn.fetchOne("select count(*) from emp"))).isNotNull();
   }
 
   // ---- transactions -------------------------------------------------------------------------

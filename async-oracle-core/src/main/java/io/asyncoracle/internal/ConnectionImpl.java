@@ -117,8 +117,8 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public Flow.Publisher<Row> stream(String sql, Object... params) {
     Object[] args = Statements.args(params);
-    SqlText.checkStatement(sql, args.length);
     CursorImpl cursor = new CursorImpl(this, false, defaultArraySize);
+    // Bad SQL or parameters reach the subscriber's onError, like any other failure of the stream.
     return new RowPublisher(cursor, () -> cursor.execute(sql, args), true);
   }
 

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 public final class Dsn {
 
   private static final String ORACLE_THIN = "jdbc:oracle:thin:@";
+  private static final Pattern INLINE_DSN_CREDENTIALS = Pattern.compile("[^/@()\\s]+/[^@()]*@");
   private static final Pattern DESCRIPTOR_SPECIALS = Pattern.compile("[()=\\s]");
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)((?:password|pwd)\\s*=)[^;&)]*");
   /**
@@ -62,7 +63,13 @@ public final class Dsn {
       throw new InvalidArgumentException("dsn", "dsn must not be blank");
     }
     String trimmed = dsn.trim();
-    return trimmed.startsWith("jdbc:") ? trimmed : ORACLE_THIN + trimmed;
+    if (trimmed.startsWith("jdbc:")) {
+      return trimmed;
+    }
+    // "user/password@host/service": the thin driver wants the credentials before its '@'.
+    return INLINE_DSN_CREDENTIALS.matcher(trimmed).lookingAt()
+        ? "jdbc:oracle:thin:" + trimmed
+        : ORACLE_THIN + trimmed;
   }
 
   /**

@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 class DsnTest {
 
   @Test
+  void inlineCredentialsGoBeforeTheThinDriversAt() {
+    assertThat(Dsn.toJdbcUrl("scott/tiger@db.example:1521/orcl"))
+        .isEqualTo("jdbc:oracle:thin:scott/tiger@db.example:1521/orcl");
+    assertThat(Dsn.redact(Dsn.toJdbcUrl("scott/tiger@db.example:1521/orcl"))).doesNotContain("tiger");
+    assertThat(Dsn.toJdbcUrl("db.example:1521/orcl")).isEqualTo("jdbc:oracle:thin:@db.example:1521/orcl");
+    assertThat(Dsn.toJdbcUrl("(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=1)))"))
+        .isEqualTo("jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=h)(PORT=1)))");
+  }
+
+  @Test
   void toJdbcUrlKeepsJdbcUrlsAndGivesTheRestToTheThinDriver() {
     assertThat(Dsn.toJdbcUrl("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
     assertThat(Dsn.toJdbcUrl("  db:1521/orcl ")).isEqualTo("jdbc:oracle:thin:@db:1521/orcl");
