@@ -10,7 +10,7 @@ import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
 import java.util.concurrent.CompletionException;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,14 +40,15 @@ public final class AsyncOracleAutoConfiguration {
    * @param properties the properties
    * @param environment for {@code spring.application.name}
    * @param listeners pool listeners, e.g. the metrics listener
-   * @param beanFactory to find a service connection
+   * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
-      ObjectProvider<PoolListener> listeners, ListableBeanFactory beanFactory) {
-    PoolOptions options = new PoolOptionsFactory(getClass().getClassLoader()).create(properties,
+      ObjectProvider<PoolListener> listeners, ConfigurableListableBeanFactory beanFactory) {
+    // The context's class loader, not ours: it decides whether H2 is "on the classpath".
+    PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
         listeners.orderedStream().toList());
     try {

@@ -88,6 +88,11 @@ final class PoolOptionsFactory {
     boolean configured = properties.getUrl() != null || properties.getHost() != null
         || properties.getServiceName() != null || properties.getSid() != null || properties.getPort() != null;
     if (configured) {
+      if (properties.getUrl() == null && properties.getHost() == null) {
+        throw new InvalidAsyncOracleConfigurationException(AsyncOracleProperties.PREFIX + ".host",
+            "async-oracle.service-name, async-oracle.sid and async-oracle.port need async-oracle.host"
+                + " (or set async-oracle.url instead)", null);
+      }
       // Passed as given: build() reports a service name without host, url with host, a bad port.
       builder.url(properties.getUrl()).host(properties.getHost())
           .serviceName(properties.getServiceName()).sid(properties.getSid());
