@@ -1,0 +1,2 @@
+/** Auto-configuration of the pool's health indicator. */
+package io.asyncoracle.boot.autoconfigure.health;

@@ -1,0 +1,2 @@
+/** The actuator health indicator of the pool. */
+package io.asyncoracle.boot.health;

@@ -1,0 +1,2 @@
+/** Micrometer meters of the pool. */
+package io.asyncoracle.boot.metrics;

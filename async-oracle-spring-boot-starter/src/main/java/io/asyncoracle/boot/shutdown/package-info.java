@@ -1,0 +1,2 @@
+/** Closing the pool when the application stops. */
+package io.asyncoracle.boot.shutdown;

@@ -1,0 +1,2 @@
+/** Small helpers shared by the starter's beans. */
+package io.asyncoracle.boot.support;

@@ -1,0 +1,281 @@
+package io.asyncoracle.boot.template;
+
+import io.asyncoracle.AsyncConnection;
+import io.micrometer.context.ContextSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.core.ColumnMapRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SingleColumnRowMapper;
+import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/**
+ * The operations, written once on top of {@link #run}: the template runs each on a borrowed
+ * connection, a transaction on its own.
+ */
+abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
+
+  final AsyncOracleExceptionTranslator translator;
+  final CallContext context;
+  final NamedSql namedSql;
+
+  AbstractAsyncOracleOperations(AsyncOracleExceptionTranslator translator, CallContext context, NamedSql namedSql) {
+    this.translator = translator;
+    this.context = context;
+    this.namedSql = namedSql;
+  }
+
+  /**
+   * Runs an action on a connection and completes the returned future, with the caller's context
+   * restored and errors translated.
+   *
+   * @param task the operation's name, for error messages
+   * @param sql the SQL, for error messages
+   * @param writes whether the action changes data (the template commits it)
+   * @param action the calls to make
+   * @param <T> the result type
+   * @return the future the application gets
+   */
+  abstract <T> CompletableFuture<T> run(String task, String sql, boolean writes,
+      Function<AsyncConnection, CompletionStage<T>> action);
+
+  /**
+   * Completes a new future from {@code inner} on the thread that completes {@code inner}, with
+   * the snapshot's thread locals set, so callbacks chained to the result see the caller's context.
+   */
+  <T> CompletableFuture<T> completeWithContext(CompletableFuture<T> inner, ContextSnapshot snapshot,
+      String task, String sql) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    inner.whenComplete((value, error) -> {
+      try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
+        if (error == null) {
+          result.complete(value);
+        } else {
+          result.completeExceptionally(translator.translate(task, sql, error));
+        }
+      }
+    });
+    return result;
+  }
+
+  /** Calls {@code stage} and turns what it throws into a failed future. */
+  static <T> CompletableFuture<T> call(java.util.function.Supplier<? extends CompletionStage<T>> stage) {
+    try {
+      CompletionStage<T> s = stage.get();
+      if (s == null) {
+        return CompletableFuture.failedFuture(new InvalidDataAccessApiUsageException(
+            "the work returned null instead of a CompletionStage"));
+      }
+      return s.toCompletableFuture();
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static <T> CompletableFuture<T> invalid(String message) {
+    return CompletableFuture.failedFuture(new InvalidDataAccessApiUsageException(message));
+  }
+
+  // ---- query ----------------------------------------------------------------------------------
+
+  @Override
+  public <T> CompletableFuture<List<T>> query(String sql, RowMapper<T> rowMapper, Object... args) {
+    if (rowMapper == null) {
+      return invalid("rowMapper must not be null");
+    }
+    return run("query", sql, false, conn -> conn.fetchAll(sql, SpringRowMappers.adapt(rowMapper), args));
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> query(String sql, Map<String, ?> paramMap, RowMapper<T> rowMapper) {
+    return query(sql, source(paramMap), rowMapper);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> query(String sql, SqlParameterSource paramSource, RowMapper<T> rowMapper) {
+    return named(sql, paramSource, (positional, values) -> query(positional, rowMapper, values));
+  }
+
+  // ---- queryForObject ---------------------------------------------------------------------------
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, RowMapper<T> rowMapper, Object... args) {
+    if (rowMapper == null) {
+      return invalid("rowMapper must not be null");
+    }
+    // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
+    return run("queryForObject", sql, false, conn -> conn.fetchMany(sql, 2, SpringRowMappers.adapt(rowMapper), args)
+        .thenApply(AbstractAsyncOracleOperations::single));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, Class<T> requiredType, Object... args) {
+    if (requiredType == null) {
+      return invalid("requiredType must not be null");
+    }
+    return queryForObject(sql, SingleColumnRowMapper.newInstance(requiredType), args);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, Map<String, ?> paramMap, RowMapper<T> rowMapper) {
+    return queryForObject(sql, source(paramMap), rowMapper);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, Map<String, ?> paramMap, Class<T> requiredType) {
+    return queryForObject(sql, source(paramMap), requiredType);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, SqlParameterSource paramSource, RowMapper<T> rowMapper) {
+    return named(sql, paramSource, (positional, values) -> queryForObject(positional, rowMapper, values));
+  }
+
+  @Override
+  public <T> CompletableFuture<T> queryForObject(String sql, SqlParameterSource paramSource, Class<T> requiredType) {
+    return named(sql, paramSource, (positional, values) -> queryForObject(positional, requiredType, values));
+  }
+
+  private static <T> T single(List<T> rows) {
+    if (rows.isEmpty()) {
+      throw new EmptyResultDataAccessException(1);
+    }
+    if (rows.size() > 1) {
+      throw new IncorrectResultSizeDataAccessException("Incorrect result size: expected 1, actual 2 or more", 1, 2);
+    }
+    return rows.get(0);
+  }
+
+  // ---- queryForList -----------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<List<Map<String, Object>>> queryForList(String sql, Object... args) {
+    return query(sql, new ColumnMapRowMapper(), args);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> queryForList(String sql, Class<T> elementType, Object... args) {
+    if (elementType == null) {
+      return invalid("elementType must not be null");
+    }
+    return query(sql, SingleColumnRowMapper.newInstance(elementType), args);
+  }
+
+  @Override
+  public CompletableFuture<List<Map<String, Object>>> queryForList(String sql, Map<String, ?> paramMap) {
+    return queryForList(sql, source(paramMap));
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> queryForList(String sql, Map<String, ?> paramMap, Class<T> elementType) {
+    return queryForList(sql, source(paramMap), elementType);
+  }
+
+  @Override
+  public CompletableFuture<List<Map<String, Object>>> queryForList(String sql, SqlParameterSource paramSource) {
+    return named(sql, paramSource, (positional, values) -> queryForList(positional, values));
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> queryForList(String sql, SqlParameterSource paramSource, Class<T> elementType) {
+    return named(sql, paramSource, (positional, values) -> queryForList(positional, elementType, values));
+  }
+
+  // ---- update -----------------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Integer> update(String sql, Object... args) {
+    return run("update", sql, true, conn -> conn.execute(sql, args).thenApply(AbstractAsyncOracleOperations::toInt));
+  }
+
+  @Override
+  public CompletableFuture<Integer> update(String sql, Map<String, ?> paramMap) {
+    return update(sql, source(paramMap));
+  }
+
+  @Override
+  public CompletableFuture<Integer> update(String sql, SqlParameterSource paramSource) {
+    return named(sql, paramSource, (positional, values) -> update(positional, values));
+  }
+
+  private static int toInt(Long count) {
+    return count == null ? 0 : (int) Math.min(Integer.MAX_VALUE, count);
+  }
+
+  // ---- batchUpdate ------------------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Long> batchUpdate(String sql, List<Object[]> batchArgs) {
+    if (batchArgs == null) {
+      return invalid("batchArgs must not be null");
+    }
+    if (batchArgs.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    List<List<Object>> rows = new ArrayList<>(batchArgs.size());
+    for (Object[] args : batchArgs) {
+      rows.add(args == null ? List.of() : Arrays.asList(args));
+    }
+    return run("batchUpdate", sql, true, conn -> conn.executeMany(sql, rows));
+  }
+
+  @Override
+  public CompletableFuture<Long> batchUpdate(String sql, SqlParameterSource[] batchArgs) {
+    if (batchArgs == null) {
+      return invalid("batchArgs must not be null");
+    }
+    if (batchArgs.length == 0) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    NamedSql.Batch batch;
+    try {
+      batch = namedSql.toPositionalBatch(sql, batchArgs);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translator.translate("batchUpdate", sql, e));
+    }
+    return run("batchUpdate", batch.sql(), true, conn -> conn.executeMany(batch.sql(), batch.rows()));
+  }
+
+  @Override
+  public CompletableFuture<Long> batchUpdate(String sql, Map<String, ?>[] batchValues) {
+    if (batchValues == null) {
+      return invalid("batchValues must not be null");
+    }
+    SqlParameterSource[] sources = new SqlParameterSource[batchValues.length];
+    for (int i = 0; i < batchValues.length; i++) {
+      sources[i] = source(batchValues[i]);
+    }
+    return batchUpdate(sql, sources);
+  }
+
+  // ---- named parameters -------------------------------------------------------------------------
+
+  private static SqlParameterSource source(Map<String, ?> paramMap) {
+    return paramMap == null ? EmptySqlParameterSource.INSTANCE : new MapSqlParameterSource(paramMap);
+  }
+
+  private <R> CompletableFuture<R> named(String sql, SqlParameterSource source,
+      BiFunction<String, Object[], CompletableFuture<R>> positionalCall) {
+    NamedSql.Positional positional;
+    try {
+      if (sql == null) {
+        throw new InvalidDataAccessApiUsageException("sql must not be null");
+      }
+      positional = namedSql.toPositional(sql, source == null ? EmptySqlParameterSource.INSTANCE : source);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(translator.translate("named parameters", sql, e));
+    }
+    return positionalCall.apply(positional.sql(), positional.values());
+  }
+}

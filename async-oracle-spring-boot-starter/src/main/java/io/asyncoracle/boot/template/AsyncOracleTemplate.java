@@ -1,0 +1,175 @@
+package io.asyncoracle.boot.template;
+
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncPool;
+import io.micrometer.context.ContextSnapshot;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+/**
+ * Spring's {@code JdbcTemplate}, asynchronous: queries and updates with Spring
+ * {@link org.springframework.jdbc.core.RowMapper}s, positional or named parameters, and
+ * {@link org.springframework.dao.DataAccessException}s, every result a {@link CompletableFuture}
+ * (see {@link AsyncOracleOperations}).
+ *
+ * <p>Each operation borrows a connection from the {@link AsyncPool}, runs, commits if it wrote,
+ * and gives the connection back before its future completes. Several operations that must commit
+ * or roll back together go in {@link #inTransaction(Function)}. No method blocks the calling
+ * thread, and the futures complete on the pool's callback threads (never on the threads running
+ * JDBC calls) with the caller's MDC and Micrometer observation restored, so they compose with
+ * {@code thenCompose} and can be returned from {@code @Async} methods and web controllers.
+ *
+ * <pre>{@code
+ * template.queryForObject("select balance from accounts where id = :id", Map.of("id", 42), BigDecimal.class)
+ *     .thenCompose(balance -> template.update("update audit set seen = seen + 1 where id = ?", 42));
+ *
+ * template.inTransaction(tx -> tx.update("update accounts set balance = balance - ? where id = ?", 10, 1)
+ *     .thenCompose(n -> tx.update("update accounts set balance = balance + ? where id = ?", 10, 2)));
+ * }</pre>
+ *
+ * <p>Thread-safe; one instance serves the whole application.
+ */
+public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
+
+  private final AsyncPool pool;
+
+  /**
+   * Creates a template whose error translation follows the pool's database (Oracle error codes for
+   * {@code jdbc:oracle:} URLs, H2's for {@code jdbc:h2:}).
+   *
+   * @param pool the pool to borrow connections from
+   */
+  public AsyncOracleTemplate(AsyncPool pool) {
+    this(pool, new AsyncOracleExceptionTranslator(
+        AsyncOracleExceptionTranslator.databaseProductName(pool.options().jdbcUrl())));
+  }
+
+  /**
+   * Creates a template with a custom translation of driver errors.
+   *
+   * @param pool the pool to borrow connections from
+   * @param sqlExceptionTranslator translates the {@link java.sql.SQLException}s the driver reports
+   */
+  public AsyncOracleTemplate(AsyncPool pool, SQLExceptionTranslator sqlExceptionTranslator) {
+    this(pool, new AsyncOracleExceptionTranslator(sqlExceptionTranslator));
+  }
+
+  /**
+   * Creates a template with a given exception translator.
+   *
+   * @param pool the pool to borrow connections from
+   * @param exceptionTranslator the translator
+   */
+  public AsyncOracleTemplate(AsyncPool pool, AsyncOracleExceptionTranslator exceptionTranslator) {
+    super(exceptionTranslator, CallContext.create(), new NamedSql());
+    if (pool == null) {
+      throw new IllegalArgumentException("pool must not be null");
+    }
+    this.pool = pool;
+  }
+
+  /**
+   * Returns the pool this template borrows from.
+   *
+   * @return the pool
+   */
+  public AsyncPool getPool() {
+    return pool;
+  }
+
+  /**
+   * Returns the translator turning async-oracle's errors into {@code DataAccessException}s.
+   *
+   * @return the translator
+   */
+  public AsyncOracleExceptionTranslator getExceptionTranslator() {
+    return translator;
+  }
+
+  /**
+   * Runs several operations as one transaction on one connection. {@code work} gets the
+   * transaction's operations and returns a stage; when that stage succeeds the transaction is
+   * committed and the returned future completes with its value; when it fails (or {@code work}
+   * throws) everything is rolled back and the returned future fails with the (translated) error.
+   * The connection goes back to the pool before the future completes.
+   *
+   * @param work the operations to run, composed into one stage
+   * @param <T> the result type
+   * @return a future of the stage's value, completed after the commit
+   */
+  public <T> CompletableFuture<T> inTransaction(
+      Function<? super AsyncOracleTransaction, ? extends CompletionStage<T>> work) {
+    ContextSnapshot snapshot = context.capture();
+    if (work == null) {
+      return CompletableFuture.failedFuture(new org.springframework.dao.InvalidDataAccessApiUsageException(
+          "work must not be null"));
+    }
+    CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> {
+      BoundTransaction tx = new BoundTransaction(conn, translator, context, namedSql);
+      CompletableFuture<T> stage;
+      try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
+        stage = call(() -> work.apply(tx));
+      }
+      return stage.handle((value, error) -> error == null
+          ? conn.commit().thenApply(committed -> value)
+          : conn.rollback().<T>handle((rolledBack, rollbackError) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (rollbackError != null && rollbackError != cause) {
+              cause.addSuppressed(rollbackError);
+            }
+            throw new CompletionException(cause);
+          })).thenCompose(Function.identity());
+    }));
+    return completeWithContext(inner, snapshot, "inTransaction", null);
+  }
+
+  /**
+   * Borrows a connection for calls the operations do not cover (cursors, streaming, stored
+   * procedures, Oracle features), and gives it back when the stage {@code work} returns completes.
+   * Autocommit is off: commit what should stay. Errors are translated as for the operations.
+   *
+   * @param work what to do with the connection
+   * @param <T> the result type
+   * @return a future of the stage's value
+   */
+  public <T> CompletableFuture<T> withConnection(Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
+    ContextSnapshot snapshot = context.capture();
+    if (work == null) {
+      return CompletableFuture.failedFuture(new org.springframework.dao.InvalidDataAccessApiUsageException(
+          "work must not be null"));
+    }
+    CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> {
+      try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
+        return call(() -> work.apply(conn));
+      }
+    }));
+    return completeWithContext(inner, snapshot, "withConnection", null);
+  }
+
+  @Override
+  <T> CompletableFuture<T> run(String task, String sql, boolean writes,
+      Function<AsyncConnection, CompletionStage<T>> action) {
+    ContextSnapshot snapshot = context.capture();
+    CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> {
+      CompletableFuture<T> stage = call(() -> action.apply(conn));
+      return writes ? stage.thenCompose(value -> conn.commit().thenApply(committed -> value)) : stage;
+    }));
+    return completeWithContext(inner, snapshot, task, sql);
+  }
+
+  private static <T> CompletableFuture<T> withPool(java.util.function.Supplier<CompletableFuture<T>> borrow) {
+    try {
+      return borrow.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncOracleTemplate[" + pool.name() + "]";
+  }
+}
