@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  */
 public final class BenchmarkRun implements AutoCloseable {
 
+  private static final Duration DIAGNOSTICS_WARMUP = Duration.ofMillis(1000);
+
   private final BenchmarkSettings settings;
   private final DatabaseTarget target;
   private final WindowRunner runner;
@@ -74,7 +76,7 @@ public final class BenchmarkRun implements AutoCloseable {
     List<WorkloadResult> tables = new ArrayList<>();
     for (Workload workload : settings.workloads()) {
       tables.add(workload == Workload.CROWD ? isolated(workload, contenders)
-          : interleaved(workload, workload.label(), settings.callers(), contenders));
+          : interleaved(workload, workload.label(), settings.callers(), contenders, settings.warmup(), settings.reps()));
     }
     List<WorkloadResult> diagnostics = new ArrayList<>();
     if (settings.diagnostics()) {
@@ -82,14 +84,17 @@ public final class BenchmarkRun implements AutoCloseable {
       variants.add(Contenders.all().get(0));
       variants.add(Contenders.all().get(1));
       variants.addAll(Contenders.asyncOracleVariants());
-      diagnostics.add(interleaved(Workload.FAST_QUERY, "fast query, " + settings.callers() + " callers",
-          settings.callers(), variants));
-      diagnostics.add(interleaved(Workload.FAST_QUERY, "fast query, 1 caller", 1, variants));
+      // Shorter than the main tables, to keep the whole run within a few minutes.
+      Duration warmup = settings.warmup().compareTo(DIAGNOSTICS_WARMUP) < 0 ? settings.warmup() : DIAGNOSTICS_WARMUP;
+      int reps = Math.min(2, settings.reps());
+      diagnostics.add(interleaved(Workload.FAST_QUERY, "diagnostics: fast query, " + settings.callers() + " callers",
+          settings.callers(), variants, warmup, reps));
+      diagnostics.add(interleaved(Workload.FAST_QUERY, "diagnostics: fast query, 1 caller", 1, variants, warmup, reps));
     }
     String probe = null;
     if (settings.ucpProbe()) {
       log.accept("UCP async-borrow probe");
-      probe = new UcpAsyncBorrowProbe(target, settings.poolSize()).run();
+      probe = new UcpAsyncBorrowProbe(target, settings.poolSize(), settings.probeWatch()).run();
     }
     List<String[]> setups = new ArrayList<>();
     for (Contender c : contenders) {
@@ -114,8 +119,8 @@ public final class BenchmarkRun implements AutoCloseable {
     return chosen;
   }
 
-  private WorkloadResult interleaved(Workload workload, String title, int callers, List<Contender> contenders)
-      throws Exception {
+  private WorkloadResult interleaved(Workload workload, String title, int callers, List<Contender> contenders,
+      Duration warmup, int reps) throws Exception {
     log.accept(title + ": " + callers + " callers, pool " + settings.poolSize());
     double serial = workload == Workload.LATENCY_BOUND ? serialLatencyMicros() : Double.NaN;
     Map<Contender, Client> open = new LinkedHashMap<>();
@@ -138,10 +143,10 @@ public final class BenchmarkRun implements AutoCloseable {
       }
       for (Map.Entry<Contender, Client> e : open.entrySet()) {
         log.accept("  warm-up " + e.getKey().name());
-        window(workload, e.getValue(), callers, settings.warmup(), -1);
+        window(workload, e.getValue(), callers, warmup, -1);
       }
       List<Contender> order = new ArrayList<>(open.keySet());
-      for (int rep = 0; rep < settings.reps(); rep++) {
+      for (int rep = 0; rep < reps; rep++) {
         for (Contender c : order) {
           Measurement m = window(workload, open.get(c), callers, settings.window(), -1);
           measured.get(c).add(m);

@@ -17,7 +17,8 @@ import java.util.Set;
  * run of seconds. Every option is {@code --name=value}; {@link #usage()} lists them.
  *
  * @param poolSize connections in every contender's pool
- * @param callers concurrent callers for the fast query, insert and latency-bound workloads
+ * @param callers concurrent callers for the fast query, insert and latency-bound workloads; by default
+ *     the pool size, so the threaded-sync baseline never waits for a connection and runs at its ceiling
  * @param crowd concurrent callers for the crowd workload
  * @param warmup warm-up window per contender and workload
  * @param window measured window length
@@ -50,7 +51,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
    * @return the defaults
    */
   public static BenchmarkSettings defaults() {
-    return new BenchmarkSettings(8, 32, 10_000, Duration.ofMillis(1500), Duration.ofMillis(2000), 3,
+    return new BenchmarkSettings(8, 8, 10_000, Duration.ofMillis(1500), Duration.ofMillis(1500), 3,
         Duration.ofMillis(300), Duration.ofMillis(2000), Duration.ofMillis(3000), 2, Duration.ofMillis(1000), 2_000,
         Duration.ofSeconds(30), EnumSet.allOf(Workload.class), List.of(), true, true,
         Path.of("benchmarks", "results"), null, null, null);
@@ -163,9 +164,9 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         "options (durations in milliseconds):",
         "  --quick                 tiny settings: a smoke run of seconds",
         "  --pool=8                connections in every contender's pool",
-        "  --callers=32            concurrent callers (fast query, insert, latency-bound)",
+        "  --callers=8             concurrent callers (fast query, insert, latency-bound)",
         "  --crowd=10000           concurrent callers in the crowd workload",
-        "  --warmup=1500 --window=2000 --reps=3",
+        "  --warmup=1500 --window=1500 --reps=3   (diagnostics: at most 2 reps, 1000 ms warm-up)",
         "  --crowd-warmup=2000 --crowd-window=3000 --crowd-reps=2",
         "  --server-micros=2000    time the latency-bound query spends in the database",
         "  --workloads=fast_query,insert,latency_bound,crowd",
@@ -175,6 +176,15 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         "  --out=benchmarks/results",
         "  --oracle-url=jdbc:oracle:thin:@//host:1521/service --oracle-user=U --oracle-password=P",
         "                          (or BENCH_ORACLE_URL, BENCH_ORACLE_USER, BENCH_ORACLE_PASSWORD)");
+  }
+
+  /**
+   * How long the UCP probe watches waiting borrows (its throughput loops take twice this).
+   *
+   * @return 500 ms, or 100 ms for quick runs
+   */
+  public Duration probeWatch() {
+    return window.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(100) : Duration.ofMillis(500);
   }
 
   @Override

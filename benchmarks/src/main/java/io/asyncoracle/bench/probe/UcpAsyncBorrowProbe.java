@@ -33,16 +33,19 @@ public final class UcpAsyncBorrowProbe {
 
   private final DatabaseTarget target;
   private final int poolSize;
+  private final Duration watch;
 
   /**
    * Creates the probe.
    *
    * @param target the database
    * @param poolSize the pool size
+   * @param watch how long each of its measurements lasts (500 ms watching waiters; each throughput loop twice that)
    */
-  public UcpAsyncBorrowProbe(DatabaseTarget target, int poolSize) {
+  public UcpAsyncBorrowProbe(DatabaseTarget target, int poolSize, Duration watch) {
     this.target = target;
     this.poolSize = poolSize;
+    this.watch = watch;
   }
 
   /**
@@ -72,19 +75,26 @@ public final class UcpAsyncBorrowProbe {
       }
       int threadsBefore = Thread.activeCount();
       List<CompletableFuture<Connection>> waiting = new ArrayList<>();
-      long callNanos = 0;
-      long maxCallNanos = 0;
+      long[] callNanos = new long[WAITERS];
       for (int i = 0; i < WAITERS; i++) {
         UCPConnectionBuilder builder = (UCPConnectionBuilder) pds.createConnectionBuilder();
         long start = System.nanoTime();
         CompletionStage<Connection> stage = builder.executor(executor).buildAsyncOracle();
-        long took = System.nanoTime() - start;
-        callNanos += took;
-        maxCallNanos = Math.max(maxCallNanos, took);
+        callNanos[i] = System.nanoTime() - start;
         waiting.add(stage.toCompletableFuture());
       }
-      Thread.sleep(300);
-      int runningWhileWaiting = executor.running.get();
+      java.util.Arrays.sort(callNanos);
+      // Watch the waiting borrows: tasks run, threads, CPU.
+      int submittedBefore = executor.submitted.get();
+      long cpuBefore = processCpuNanos();
+      long watchEnd = System.nanoTime() + watch.toNanos();
+      int runningWhileWaiting = 0;
+      while (System.nanoTime() < watchEnd) {
+        runningWhileWaiting = Math.max(runningWhileWaiting, executor.running.get());
+        Thread.sleep(5);
+      }
+      long cpuWhileWaiting = processCpuNanos() - cpuBefore;
+      int tasksWhileWaiting = executor.submitted.get() - submittedBefore;
       int threadsWhileWaiting = Thread.activeCount();
       long doneEarly = waiting.stream().filter(CompletableFuture::isDone).count();
       for (Connection c : held) {
@@ -113,16 +123,23 @@ public final class UcpAsyncBorrowProbe {
         outcome = served.get() + " of " + WAITERS + " served; then: " + rootCause(e);
       }
       md.append("- **Exhausted pool** (").append(poolSize).append(" connections held, then ").append(WAITERS)
-          .append(" `buildAsyncOracle()` calls with our own executor): each call returned in ")
-          .append(us(callNanos / WAITERS)).append(" on average (slowest ").append(us(maxCallNanos)).append("); ")
-          .append(doneEarly).append(" completed before any connection was free; while they waited, ")
-          .append(runningWhileWaiting).append(" executor tasks were running (blocked) and live threads went from ")
-          .append(threadsBefore).append(" to ").append(threadsWhileWaiting).append("; ").append(outcome)
-          .append(". Peak tasks running at once on the executor: ").append(executor.peak.get())
-          .append(", tasks submitted: ").append(executor.submitted.get()).append(".\n");
-      md.append("  Verdict: ").append(runningWhileWaiting == 0 && maxCallNanos < TimeUnit.MILLISECONDS.toNanos(50)
-          ? "non-blocking here - no thread waited for a connection."
-          : "not non-blocking here - a thread was held per waiting borrow (or the caller blocked).").append('\n');
+          .append(" `buildAsyncOracle()` calls with an executor of our own): a call returned in ")
+          .append(us(callNanos[WAITERS / 2])).append(" (median; slowest ").append(us(callNanos[WAITERS - 1]))
+          .append("), so the caller is not blocked; ").append(doneEarly).append(" completed before a connection was free. ")
+          .append("In the next ").append(watch.toMillis()).append(" ms, while all ").append(WAITERS).append(" waited, UCP ran ").append(tasksWhileWaiting)
+          .append(" tasks on the executor (at most ").append(runningWhileWaiting).append(" at once) and this JVM used ")
+          .append(ms(cpuWhileWaiting)).append(" of CPU; live threads went from ").append(threadsBefore).append(" to ")
+          .append(threadsWhileWaiting).append(". Then: ").append(outcome).append(".\n");
+      md.append("  Verdict: ");
+      if (tasksWhileWaiting > WAITERS) {
+        md.append("the caller is not blocked, but waiting is **polling**: UCP keeps re-submitting each waiting borrow to the "
+            + "executor (" + Math.round(tasksWhileWaiting * 1000.0 / watch.toMillis() / WAITERS) + " tasks per waiter per second), burning CPU while nothing changes.");
+      } else if (runningWhileWaiting > 0) {
+        md.append("a thread is held per waiting borrow: not non-blocking.");
+      } else {
+        md.append("non-blocking: no thread waits and no CPU is spent while borrows wait.");
+      }
+      md.append('\n');
     } catch (UnsupportedOperationException e) {
       md.append("- `buildAsyncOracle()` is not supported with this connection factory: `").append(e).append("`\n");
     } finally {
@@ -136,25 +153,25 @@ public final class UcpAsyncBorrowProbe {
 
   /** Borrow-and-return throughput: async builder vs blocking getConnection on workers. */
   private void throughput(StringBuilder md) throws Exception {
-    Duration length = Duration.ofMillis(1500);
-    int callers = poolSize * 4;
+    Duration length = watch.multipliedBy(2);
     PoolDataSource pds = UcpPools.start(context(Duration.ofSeconds(30)), "bench-probe");
     ExecutorService workers = Executors.newFixedThreadPool(poolSize);
     CountingExecutor asyncExecutor = new CountingExecutor();
     try {
-      double blocking = loop(length, callers, () -> CompletableFuture.supplyAsync(() -> {
-        try {
-          return pds.getConnection();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }, workers));
-      double async = loop(length, callers, () -> ((UCPConnectionBuilder) pds.createConnectionBuilder())
-          .executor(asyncExecutor).buildAsyncOracle().toCompletableFuture());
-      md.append(String.format(Locale.ROOT, "- **Borrow + return throughput** (%d callers, pool %d, %.1f s each): "
-          + "blocking `getConnection()` on %d workers %,.0f/s; `buildAsyncOracle()` %,.0f/s "
-          + "(its executor ran up to %d tasks at once).%n", callers, poolSize, length.toMillis() / 1000.0, poolSize,
-          blocking, async, asyncExecutor.peak.get()));
+      for (int callers : new int[] {poolSize, poolSize * 4}) {
+        double blocking = loop(length, callers, () -> CompletableFuture.supplyAsync(() -> {
+          try {
+            return pds.getConnection();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, workers));
+        double async = loop(length, callers, () -> ((UCPConnectionBuilder) pds.createConnectionBuilder())
+            .executor(asyncExecutor).buildAsyncOracle().toCompletableFuture());
+        md.append(String.format(Locale.ROOT, "- **Borrow + return throughput**, %d callers on a pool of %d (%s): "
+            + "blocking `getConnection()` on %d workers %,.0f/s; `buildAsyncOracle()` %,.0f/s.%n", callers, poolSize,
+            callers > poolSize ? "borrows wait" : "no borrow waits", poolSize, blocking, async));
+      }
     } catch (UnsupportedOperationException e) {
       md.append("- Throughput not measured: `buildAsyncOracle()` unsupported: `").append(e).append("`\n");
     } finally {
@@ -210,6 +227,14 @@ public final class UcpAsyncBorrowProbe {
 
   private ContenderContext context(Duration wait) {
     return new ContenderContext(target, poolSize, wait, Workload.FAST_QUERY, poolSize);
+  }
+
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   private static String rootCause(Throwable e) {

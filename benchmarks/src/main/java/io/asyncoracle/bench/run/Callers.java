@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,6 +115,7 @@ abstract class Callers {
 
   /** Callers that are chains of futures: no thread waits for an answer. */
   private static final class Futures extends Callers {
+    private static final int INLINE_LIMIT = 64;
     private final AsyncClient client;
     private CountDownLatch stopped;
 
@@ -130,9 +132,19 @@ abstract class Callers {
       }
     }
 
-    /** Makes calls until one is still running; its completion continues the loop. */
+    /**
+     * Makes calls until one is still running; its completion continues the loop. A call that is
+     * already complete is handled here rather than through a callback (no recursion), and after
+     * {@link #INLINE_LIMIT} of those in a row the loop moves to another thread, so a contender that
+     * answers synchronously can neither overflow the stack nor keep {@link #start} from returning.
+     */
     private void loop() {
+      int inline = 0;
       while (running) {
+        if (inline++ == INLINE_LIMIT) {
+          ForkJoinPool.commonPool().execute(this::loop);
+          return;
+        }
         Call call = workload.next(shape);
         long start = System.nanoTime();
         CompletableFuture<Object> future;
@@ -143,7 +155,6 @@ abstract class Callers {
           continue;
         }
         if (future.isDone()) {
-          // Completed already: continue here rather than recurse through whenComplete.
           Object result = null;
           Throwable error = null;
           try {
