@@ -1,5 +1,6 @@
 package io.asyncoracle.bench;
 
+import io.asyncoracle.bench.contender.BlockingClient;
 import io.asyncoracle.bench.contender.Client;
 import io.asyncoracle.bench.contender.Contender;
 import io.asyncoracle.bench.contender.ContenderContext;
@@ -159,8 +160,8 @@ public final class BenchmarkRun implements AutoCloseable {
         closeQuietly(e.getKey(), e.getValue());
       }
     }
-    return new WorkloadResult(workload, title, callers, results(contenders, notApplicable, measured), serial,
-        settings.poolSize());
+    return new WorkloadResult(workload, title, callers, results(contenders, notApplicable, measured, Map.of()),
+        serial, settings.poolSize());
   }
 
   private WorkloadResult isolated(Workload workload, List<Contender> contenders) throws Exception {
@@ -168,6 +169,7 @@ public final class BenchmarkRun implements AutoCloseable {
     log.accept(workload.label() + ": " + callers + " callers, pool " + settings.poolSize() + ", one contender at a time");
     Map<Contender, String> notApplicable = new LinkedHashMap<>();
     Map<Contender, List<Measurement>> measured = new LinkedHashMap<>();
+    Map<Contender, String> notes = new LinkedHashMap<>();
     for (Contender c : contenders) {
       measured.put(c, new ArrayList<>());
       String reason = c.notApplicable().orElse(null);
@@ -184,11 +186,18 @@ public final class BenchmarkRun implements AutoCloseable {
         notApplicable.put(c, "failed to open: " + e);
         continue;
       }
+      int crowd = callers;
+      if (client instanceof BlockingClient blocking && blocking.platformThreads() && callers > settings.crowdPlatformThreads()) {
+        // A safety cap, reported next to the result: with 10,000 platform threads blocked in UCP's
+        // borrow (part of which spins on Thread.yield) a 2-core machine stops making progress.
+        crowd = settings.crowdPlatformThreads();
+        notes.put(c, String.format(java.util.Locale.ROOT, "%,d platform threads, not %,d (safety cap)", crowd, callers));
+      }
       try {
-        log.accept("  warm-up " + c.name());
-        crowdWindow(client, callers, settings.crowdWarmup(), baseline);
+        log.accept("  warm-up " + c.name() + " (" + crowd + " callers)");
+        crowdWindow(client, crowd, settings.crowdWarmup(), baseline);
         for (int rep = 0; rep < settings.crowdReps(); rep++) {
-          Measurement m = crowdWindow(client, callers, settings.crowdWindow(), baseline);
+          Measurement m = crowdWindow(client, crowd, settings.crowdWindow(), baseline);
           measured.get(c).add(m);
           log.accept(progress(c, rep, m) + ", threads +" + m.addedThreads());
         }
@@ -196,7 +205,7 @@ public final class BenchmarkRun implements AutoCloseable {
         closeQuietly(c, client);
       }
     }
-    return new WorkloadResult(workload, workload.label(), callers, results(contenders, notApplicable, measured),
+    return new WorkloadResult(workload, workload.label(), callers, results(contenders, notApplicable, measured, notes),
         Double.NaN, settings.poolSize());
   }
 
@@ -218,13 +227,13 @@ public final class BenchmarkRun implements AutoCloseable {
   }
 
   private static List<ContenderResult> results(List<Contender> contenders, Map<Contender, String> notApplicable,
-      Map<Contender, List<Measurement>> measured) {
+      Map<Contender, List<Measurement>> measured, Map<Contender, String> notes) {
     List<ContenderResult> results = new ArrayList<>();
     for (Contender c : contenders) {
       String reason = notApplicable.get(c);
       results.add(reason != null
           ? ContenderResult.notApplicable(c.name(), c.setup(), reason)
-          : new ContenderResult(c.name(), c.setup(), null, List.copyOf(measured.get(c))));
+          : new ContenderResult(c.name(), c.setup(), null, List.copyOf(measured.get(c)), notes.get(c)));
     }
     return results;
   }

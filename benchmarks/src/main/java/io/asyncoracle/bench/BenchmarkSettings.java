@@ -28,6 +28,8 @@ import java.util.Set;
  * @param crowdWindow measured window length for the crowd
  * @param crowdReps measured windows for the crowd
  * @param crowdRamp ramp before each crowd window
+ * @param crowdPlatformThreads at most this many platform threads for a blocking contender in the
+ *     crowd (a safety cap: 10,000 platform threads spinning in UCP's borrow overload the machine)
  * @param serverMicros time the latency-bound query spends in the database
  * @param acquireTimeout how long any caller may wait for a connection
  * @param workloads the workloads to run
@@ -40,7 +42,8 @@ import java.util.Set;
  * @param oraclePassword the Oracle password
  */
 public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration warmup, Duration window, int reps,
-    Duration ramp, Duration crowdWarmup, Duration crowdWindow, int crowdReps, Duration crowdRamp, long serverMicros,
+    Duration ramp, Duration crowdWarmup, Duration crowdWindow, int crowdReps, Duration crowdRamp,
+    int crowdPlatformThreads, long serverMicros,
     Duration acquireTimeout, Set<Workload> workloads, List<String> contenders, boolean diagnostics, boolean ucpProbe,
     Path outputDirectory, String oracleUrl, String oracleUser, String oraclePassword)
     implements Workload.BenchmarkShape {
@@ -52,7 +55,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
    */
   public static BenchmarkSettings defaults() {
     return new BenchmarkSettings(8, 8, 10_000, Duration.ofMillis(1500), Duration.ofMillis(1500), 3,
-        Duration.ofMillis(300), Duration.ofMillis(2000), Duration.ofMillis(3000), 2, Duration.ofMillis(1000), 2_000,
+        Duration.ofMillis(300), Duration.ofMillis(2000), Duration.ofMillis(3000), 2, Duration.ofMillis(1000), 1_000, 2_000,
         Duration.ofSeconds(30), EnumSet.allOf(Workload.class), List.of(), true, true,
         Path.of("benchmarks", "results"), null, null, null);
   }
@@ -83,6 +86,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
     int crowd = s.crowd;
     int reps = s.reps;
     int crowdReps = s.crowdReps;
+    int crowdThreads = s.crowdPlatformThreads;
     Duration warmup = s.warmup;
     Duration window = s.window;
     Duration crowdWarmup = s.crowdWarmup;
@@ -100,6 +104,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         case "crowd" -> crowd = positive(e.getKey(), v);
         case "reps" -> reps = positive(e.getKey(), v);
         case "crowd-reps" -> crowdReps = positive(e.getKey(), v);
+        case "crowd-platform-threads" -> crowdThreads = positive(e.getKey(), v);
         case "warmup" -> warmup = Duration.ofMillis(positive(e.getKey(), v));
         case "window" -> window = Duration.ofMillis(positive(e.getKey(), v));
         case "crowd-warmup" -> crowdWarmup = Duration.ofMillis(positive(e.getKey(), v));
@@ -126,8 +131,8 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
       password = System.getenv("BENCH_ORACLE_PASSWORD");
     }
     return new BenchmarkSettings(pool, callers, crowd, warmup, window, reps, s.ramp, crowdWarmup, crowdWindow,
-        crowdReps, s.crowdRamp, serverMicros, s.acquireTimeout, workloads, contenders, diagnostics, probe, out, url,
-        user, password);
+        crowdReps, s.crowdRamp, crowdThreads, serverMicros, s.acquireTimeout, workloads, contenders, diagnostics, probe,
+        out, url, user, password);
   }
 
   /**
@@ -139,7 +144,8 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
     BenchmarkSettings d = defaults();
     return new BenchmarkSettings(d.poolSize, 8, 500, Duration.ofMillis(300), Duration.ofMillis(300), 1,
         Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(400), 1, Duration.ofMillis(200),
-        d.serverMicros, d.acquireTimeout, d.workloads, d.contenders, true, true, d.outputDirectory, null, null, null);
+        d.crowdPlatformThreads, d.serverMicros, d.acquireTimeout, d.workloads, d.contenders, true, true,
+        d.outputDirectory, null, null, null);
   }
 
   /**
@@ -150,8 +156,8 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
    */
   public BenchmarkSettings withOutputDirectory(Path directory) {
     return new BenchmarkSettings(poolSize, callers, crowd, warmup, window, reps, ramp, crowdWarmup, crowdWindow,
-        crowdReps, crowdRamp, serverMicros, acquireTimeout, workloads, contenders, diagnostics, ucpProbe, directory,
-        oracleUrl, oracleUser, oraclePassword);
+        crowdReps, crowdRamp, crowdPlatformThreads, serverMicros, acquireTimeout, workloads, contenders, diagnostics,
+        ucpProbe, directory, oracleUrl, oracleUser, oraclePassword);
   }
 
   /**
@@ -168,6 +174,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         "  --crowd=10000           concurrent callers in the crowd workload",
         "  --warmup=1500 --window=1500 --reps=3   (diagnostics: at most 2 reps, 1000 ms warm-up)",
         "  --crowd-warmup=2000 --crowd-window=3000 --crowd-reps=2",
+        "  --crowd-platform-threads=1000   cap on platform caller threads in the crowd (threaded sync)",
         "  --server-micros=2000    time the latency-bound query spends in the database",
         "  --workloads=fast_query,insert,latency_bound,crowd",
         "  --contenders=NAME,...   run only these (see the table for names)",
@@ -230,6 +237,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
   public String toString() {
     return "pool=" + poolSize + ", callers=" + callers + ", crowd=" + crowd + ", warmup=" + warmup.toMillis()
         + "ms, window=" + window.toMillis() + "ms x " + reps + ", crowd window=" + crowdWindow.toMillis() + "ms x "
-        + crowdReps + ", server time=" + serverMicros + "us, acquire timeout=" + acquireTimeout.toSeconds() + "s";
+        + crowdReps + " (platform caller threads capped at " + crowdPlatformThreads + "), server time=" + serverMicros
+        + "us, acquire timeout=" + acquireTimeout.toSeconds() + "s";
   }
 }

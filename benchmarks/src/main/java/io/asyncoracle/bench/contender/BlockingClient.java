@@ -21,4 +21,13 @@ public non-sealed interface BlockingClient extends Client {
    * @return the factory
    */
   ThreadFactory callerThreads();
+
+  /**
+   * Whether the caller threads are platform threads (each with an OS thread and stack).
+   *
+   * @return {@code true} unless the callers are virtual threads
+   */
+  default boolean platformThreads() {
+    return true;
+  }
 }

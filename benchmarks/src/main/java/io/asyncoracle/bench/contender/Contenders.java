@@ -31,12 +31,14 @@ public final class Contenders {
 
   /**
    * Variants of async-oracle that show where its time goes (the diagnostics table): each changes
-   * one thing from the defaults.
+   * one thing from the defaults; plus the threaded-sync code on HikariCP, to show what UCP's own
+   * borrow costs on this database.
    *
    * @return the variants
    */
   public static List<Contender> asyncOracleVariants() {
     return List.of(
+        new HikariThreadsContender(),
         new AsyncOracleContender("async-oracle: acquire/close", "acquire/close chained by hand instead of withConnection",
             AsyncOracleContender.Style.ACQUIRE_CLOSE, b -> b),
         new AsyncOracleContender("async-oracle: no borrow validation", "validateOnBorrow(false)",

@@ -24,7 +24,7 @@ public final class ThreadedSyncContender implements Contender {
 
   @Override
   public Client open(ContenderContext context) throws Exception {
-    return new UcpBlockingClient(UcpPools.start(context, "bench-sync"), platformThreads("sync-caller"));
+    return new UcpBlockingClient(UcpPools.start(context, "bench-sync"), platformThreads("sync-caller"), true);
   }
 
   static ThreadFactory platformThreads(String prefix) {
@@ -40,10 +40,17 @@ public final class ThreadedSyncContender implements Contender {
   static final class UcpBlockingClient implements BlockingClient {
     private final PoolDataSource pds;
     private final ThreadFactory threads;
+    private final boolean platform;
 
-    UcpBlockingClient(PoolDataSource pds, ThreadFactory threads) {
+    UcpBlockingClient(PoolDataSource pds, ThreadFactory threads, boolean platform) {
       this.pds = pds;
       this.threads = threads;
+      this.platform = platform;
+    }
+
+    @Override
+    public boolean platformThreads() {
+      return platform;
     }
 
     @Override

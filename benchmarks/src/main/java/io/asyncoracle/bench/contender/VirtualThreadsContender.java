@@ -35,7 +35,7 @@ public final class VirtualThreadsContender implements Contender {
     if (FACTORY == null) {
       throw new IllegalStateException(notApplicable().orElseThrow());
     }
-    return new ThreadedSyncContender.UcpBlockingClient(UcpPools.start(context, "bench-virtual"), FACTORY);
+    return new ThreadedSyncContender.UcpBlockingClient(UcpPools.start(context, "bench-virtual"), FACTORY, false);
   }
 
   private static ThreadFactory virtualThreadFactory() {

@@ -82,11 +82,12 @@ public final class MarkdownReport {
       for (WorkloadResult t : tables) {
         ContenderResult r = t.results().get(i);
         md.append(' ').append(r.ran() ? String.format(Locale.ROOT, "%.2fx", t.ratio(r)) : "n/a")
+            .append(r.note() == null ? "" : "*")
             .append(r.ran() && r.failures() > 0 ? " (" + r.failures() + " failures)" : "").append(" |");
       }
       md.append('\n');
     }
-    md.append('\n');
+    md.append("\n\\* ran differently from the others; see its table.\n\n");
   }
 
   private static void table(StringBuilder md, WorkloadResult t) {
@@ -104,7 +105,7 @@ public final class MarkdownReport {
     md.append("|---|---:|---:|---:|").append(bound ? "---:|" : "").append("---:|---:|---:|---:|")
         .append(crowd ? "---:|---:|" : "").append("---:|\n");
     for (ContenderResult r : t.results()) {
-      md.append("| ").append(r.name()).append(" | ");
+      md.append("| ").append(r.name()).append(r.note() == null ? "" : " (" + r.note() + ")").append(" | ");
       if (!r.ran()) {
         int blanks = 8 + (bound ? 1 : 0) + (crowd ? 2 : 0);
         md.append("n/a: ").append(r.notApplicable()).append(" |").append(" |".repeat(blanks - 1)).append('\n');

@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
  * @param setup how it was set up
  * @param notApplicable why it did not run (null when it ran)
  * @param reps the measured windows
+ * @param note how this contender's run differed from the others' (null: it did not)
  */
-public record ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps) {
+public record ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps, String note) {
 
   /**
    * A contender that could not run.
@@ -22,7 +23,7 @@ public record ContenderResult(String name, String setup, String notApplicable, L
    * @return the result
    */
   public static ContenderResult notApplicable(String name, String setup, String reason) {
-    return new ContenderResult(name, setup, reason, List.of());
+    return new ContenderResult(name, setup, reason, List.of(), null);
   }
 
   /**

@@ -16,7 +16,7 @@ class ContenderResultTest {
   @Test
   void summarisesWindowsByMedianAndSpread() {
     ContenderResult r = new ContenderResult("x", "setup", null,
-        List.of(window(900, 5), window(1_000, 7), window(1_200, 9)));
+        List.of(window(900, 5), window(1_000, 7), window(1_200, 9)), null);
 
     assertThat(r.throughput()).isEqualTo(1_000.0);
     assertThat(r.minThroughput()).isEqualTo(900.0);
@@ -29,8 +29,8 @@ class ContenderResultTest {
 
   @Test
   void ratiosAreToTheFirstContenderOfTheSameRun() {
-    ContenderResult baseline = new ContenderResult("threaded sync", "", null, List.of(window(1_000, 1), window(1_000, 1)));
-    ContenderResult other = new ContenderResult("other", "", null, List.of(window(900, 1), window(950, 1)));
+    ContenderResult baseline = new ContenderResult("threaded sync", "", null, List.of(window(1_000, 1), window(1_000, 1)), null);
+    ContenderResult other = new ContenderResult("other", "", null, List.of(window(900, 1), window(950, 1)), null);
     ContenderResult missing = ContenderResult.notApplicable("virtual threads", "", "needs Java 21+");
     WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8, List.of(baseline, other, missing),
         Double.NaN, 8);
