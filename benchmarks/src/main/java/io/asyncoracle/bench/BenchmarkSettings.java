@@ -55,7 +55,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
    */
   public static BenchmarkSettings defaults() {
     return new BenchmarkSettings(8, 8, 10_000, Duration.ofMillis(1500), Duration.ofMillis(1500), 3,
-        Duration.ofMillis(300), Duration.ofMillis(2000), Duration.ofMillis(3000), 2, Duration.ofMillis(1000), 1_000, 2_000,
+        Duration.ofMillis(300), Duration.ofMillis(1500), Duration.ofMillis(2500), 2, Duration.ofMillis(1000), 1_000, 2_000,
         Duration.ofSeconds(30), EnumSet.allOf(Workload.class), List.of(), true, true,
         Path.of("benchmarks", "results"), null, null, null);
   }
@@ -173,7 +173,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         "  --callers=8             concurrent callers (fast query, insert, latency-bound)",
         "  --crowd=10000           concurrent callers in the crowd workload",
         "  --warmup=1500 --window=1500 --reps=3   (diagnostics: at most 2 reps, 1000 ms warm-up)",
-        "  --crowd-warmup=2000 --crowd-window=3000 --crowd-reps=2",
+        "  --crowd-warmup=1500 --crowd-window=2500 --crowd-reps=2",
         "  --crowd-platform-threads=1000   cap on platform caller threads in the crowd (threaded sync)",
         "  --server-micros=2000    time the latency-bound query spends in the database",
         "  --workloads=fast_query,insert,latency_bound,crowd",

@@ -39,8 +39,6 @@ public final class Contenders {
   public static List<Contender> asyncOracleVariants() {
     return List.of(
         new HikariThreadsContender(),
-        new AsyncOracleContender("async-oracle: acquire/close", "acquire/close chained by hand instead of withConnection",
-            AsyncOracleContender.Style.ACQUIRE_CLOSE, b -> b),
         new AsyncOracleContender("async-oracle: no borrow validation", "validateOnBorrow(false)",
             AsyncOracleContender.Style.WITH_CONNECTION, b -> b.validateOnBorrow(false)),
         new AsyncOracleContender("async-oracle: callbacks inline", "callbackExecutor(Runnable::run): completions run on the JDBC worker",

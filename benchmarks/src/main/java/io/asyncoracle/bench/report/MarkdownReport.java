@@ -111,7 +111,8 @@ public final class MarkdownReport {
         md.append("n/a: ").append(r.notApplicable()).append(" |").append(" |".repeat(blanks - 1)).append('\n');
         continue;
       }
-      md.append(String.format(Locale.ROOT, "%,.0f | %.0f%% | %.2fx | ", r.throughput(), r.spread() * 100, t.ratio(r)));
+      md.append(String.format(Locale.ROOT, "%,.0f | %s | %.2fx | ", r.throughput(),
+          r.throughput() > 0 ? String.format(Locale.ROOT, "%.0f%%", r.spread() * 100) : "n/a", t.ratio(r)));
       if (bound) {
         md.append(String.format(Locale.ROOT, "%.2f | ", r.throughput() / t.latencyBound()));
       }

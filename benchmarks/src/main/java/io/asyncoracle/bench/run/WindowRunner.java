@@ -83,6 +83,11 @@ public final class WindowRunner implements AutoCloseable {
     boolean stopped = group.stop(stopTimeout);
     String firstFailure = tally.firstFailure();
     long failures = tally.failures();
+    if (tally.completions() == 0 && failures == 0) {
+      // No progress at all is a failure too, not a zero that looks like a measurement.
+      failures = 1;
+      firstFailure = "stalled: no call completed within the " + window.toMillis() + " ms window";
+    }
     if (!stopped) {
       failures++;
       firstFailure = (firstFailure == null ? "" : firstFailure + "; ")

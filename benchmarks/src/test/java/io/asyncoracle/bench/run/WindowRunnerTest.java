@@ -69,6 +69,28 @@ class WindowRunnerTest {
   }
 
   @Test
+  void aWindowWithoutProgressIsAFailure() throws Exception {
+    AsyncClient never = new AsyncClient() {
+      @Override
+      public CompletionStage<Object> execute(Call call) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        timer.schedule(() -> f.complete(call.args().clone()), 400, TimeUnit.MILLISECONDS);
+        return f;
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+
+    Measurement m = runner.run(never, Workload.LATENCY_BOUND, 4, Duration.ofMillis(10), Duration.ofMillis(100), -1);
+
+    assertThat(m.completions()).isZero();
+    assertThat(m.failures()).isEqualTo(1);
+    assertThat(m.firstFailure()).contains("stalled");
+  }
+
+  @Test
   void asyncCallersThatCompleteImmediatelyDoNotOverflowTheStack() throws Exception {
     AsyncClient immediate = new AsyncClient() {
       @Override
