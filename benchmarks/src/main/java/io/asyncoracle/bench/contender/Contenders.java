@@ -1,0 +1,63 @@
+package io.asyncoracle.bench.contender;
+
+import io.asyncoracle.VirtualThreads;
+import java.util.List;
+
+/**
+ * The contenders of a run, in table order. This is the extension point: to benchmark another way of
+ * reaching the database (for example the starter's {@code AsyncOracleTemplate}), implement
+ * {@link Contender} and add it to {@link #all()}. The first entry is the baseline every ratio is
+ * computed against.
+ */
+public final class Contenders {
+
+  private Contenders() {
+  }
+
+  /**
+   * Every contender of the main table; the baseline first.
+   *
+   * @return the contenders
+   */
+  public static List<Contender> all() {
+    return List.of(
+        new ThreadedSyncContender(),
+        new AsyncOracleContender(),
+        new HikariFuturesContender(),
+        new SpringAsyncContender(),
+        new VertxContender(),
+        new VirtualThreadsContender());
+  }
+
+  /**
+   * Variants of async-oracle that show where its time goes (the diagnostics table): each changes
+   * one thing from the defaults; plus the threaded-sync code on HikariCP, to show what UCP's own
+   * borrow costs on this database.
+   *
+   * @return the variants
+   */
+  public static List<Contender> asyncOracleVariants() {
+    return List.of(
+        new HikariThreadsContender(),
+        new AsyncOracleContender("async-oracle: no borrow validation", "validateOnBorrow(false)",
+            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.validateOnBorrow(false)),
+        new AsyncOracleContender("async-oracle: callbacks inline", "callbackExecutor(Runnable::run): completions run on the JDBC worker",
+            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.callbackExecutor(Runnable::run)),
+        new AsyncOracleContender("async-oracle: platform workers", "virtualThreads(DISABLED)",
+            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.virtualThreads(VirtualThreads.DISABLED)));
+  }
+
+  /**
+   * Looks a contender up by name, among the main ones and the variants.
+   *
+   * @param name the name, case-insensitive
+   * @return the contender
+   * @throws IllegalArgumentException if there is none
+   */
+  public static Contender named(String name) {
+    return java.util.stream.Stream.concat(all().stream(), asyncOracleVariants().stream())
+        .filter(c -> c.name().equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no contender named '" + name + "'"));
+  }
+}

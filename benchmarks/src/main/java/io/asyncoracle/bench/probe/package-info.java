@@ -1,0 +1,2 @@
+/** Experiments that inform the core's design, reported next to the benchmark tables. */
+package io.asyncoracle.bench.probe;

@@ -1,0 +1,49 @@
+package io.asyncoracle.bench.run;
+
+/**
+ * One measured window of one contender.
+ *
+ * @param completions calls answered correctly within the window
+ * @param failures calls that failed or answered wrongly within the window
+ * @param firstFailure the first failure's message, or null
+ * @param seconds the window's length
+ * @param p50Micros median latency of a call
+ * @param p99Micros 99th percentile latency
+ * @param maxMicros the slowest call
+ * @param peakThreads live threads in this JVM at their peak
+ * @param baselineThreads live threads before the contender was opened (crowd only, else -1)
+ * @param peakHeapBytes heap in use at its sampled peak
+ * @param clientCpuNanos CPU time this JVM used in the window (-1 if unknown)
+ * @param serverCpuNanos CPU time the database server process used in the window (-1 if unknown)
+ */
+public record Measurement(long completions, long failures, String firstFailure, double seconds,
+    long p50Micros, long p99Micros, long maxMicros, int peakThreads, int baselineThreads, long peakHeapBytes,
+    long clientCpuNanos, long serverCpuNanos) {
+
+  /**
+   * Calls answered correctly per second.
+   *
+   * @return the throughput
+   */
+  public double throughput() {
+    return completions / seconds;
+  }
+
+  /**
+   * Client CPU time per correct call, in microseconds.
+   *
+   * @return the CPU cost, or NaN when unknown
+   */
+  public double clientCpuMicrosPerCall() {
+    return clientCpuNanos < 0 || completions == 0 ? Double.NaN : clientCpuNanos / 1_000.0 / completions;
+  }
+
+  /**
+   * Threads the contender and its callers added to the JVM at the peak (crowd only).
+   *
+   * @return the added threads, or -1 when no baseline was taken
+   */
+  public int addedThreads() {
+    return baselineThreads < 0 ? -1 : peakThreads - baselineThreads;
+  }
+}
