@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The admission queue: permits, FIFO waiters, bounds, timeouts and cancellation. */
+@org.junit.jupiter.api.Tag("workers")
 class AsyncPoolAcquireTest {
 
   private AsyncPool pool;
@@ -158,17 +159,28 @@ class AsyncPoolAcquireTest {
   }
 
   @Test
-  void callbacksChainedBeforeCompletionNeverRunOnJdbcWorkers() {
-    pool = AsyncOracle.createPool(TestDatabases.options().max(1).poolName("callback-threads").build()).join();
+  void callbacksChainedBeforeCompletionNeverRunOnPlatformJdbcWorkers() {
+    pool = AsyncOracle.createPool(TestDatabases.options().max(1).poolName("callback-threads")
+        .virtualThreads(VirtualThreads.DISABLED).build()).join();
     AsyncConnection held = pool.acquire().join();
     // Queued, so the callback is registered before the worker completes the acquire.
     CompletableFuture<String> thread = pool.acquire().thenApply(c -> {
-      String name = Thread.currentThread().getName() + "/" + Thread.currentThread();
+      String name = Thread.currentThread().getName();
       c.close();
       return name;
     });
     held.close().join();
     assertThat(thread.join()).doesNotContain("-worker").contains("callback-threads-callback");
+  }
+
+  @Test
+  void callbacksNeverRunInsideTheConnectionsQueue() {
+    // Whatever thread runs a callback, it is never one still serving the connection's calls: a
+    // callback that waits for another call on the same connection must not deadlock.
+    pool = TestDatabases.pool(1);
+    CompletableFuture<Integer> nested = pool.withConnection(c -> c.fetchOne("select 1 from dual")
+        .thenApply(first -> c.fetchOne("select 2 from dual").join().get(0, Integer.class) + first.get(0, Integer.class)));
+    assertThat(nested.orTimeout(30, TimeUnit.SECONDS).join()).isEqualTo(3);
   }
 
   @Test

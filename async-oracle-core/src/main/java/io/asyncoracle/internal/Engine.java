@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * chained to it on the completing thread. If that were a JDBC worker, an application callback that
  * blocks could hold the very worker the next release needs (cx_Oracle_async issue #18). So a worker
  * completes a future itself only when nothing is chained to it yet (a caller blocked in
- * {@code join()}), and otherwise hands the completion to a callback thread. Without virtual
+ * {@code join()}), and otherwise hands the completion to a callback thread (virtual-thread
+ * workers that have let go of their connection may complete it themselves, see
+ * {@link #mayRunCallbacksHere()}). Without virtual
  * threads the callback threads are a {@link java.util.concurrent.ForkJoinPool}, so a callback that
  * itself blocks in {@code join()} gets a compensating thread instead of starving the others.
  */
@@ -134,7 +136,7 @@ public final class Engine {
    * @param <T> the value type
    */
   public <T> void complete(CompletableFuture<T> future, T value) {
-    if (future.getNumberOfDependents() == 0) {
+    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
       future.complete(value);
     } else {
       dispatch(() -> future.complete(value), future, null);
@@ -156,7 +158,7 @@ public final class Engine {
         ifRefused.run();
       }
     };
-    if (future.getNumberOfDependents() == 0) {
+    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
       completion.run();
     } else {
       dispatch(completion, future, null);
@@ -171,11 +173,23 @@ public final class Engine {
    * @param error the error
    */
   public void fail(CompletableFuture<?> future, Throwable error) {
-    if (future.getNumberOfDependents() == 0) {
+    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
       future.completeExceptionally(error);
     } else {
       dispatch(() -> future.completeExceptionally(error), future, error);
     }
+  }
+
+  /**
+   * Whether application callbacks may run on the current thread: a virtual worker that has let go
+   * of its lane. It holds no connection and no platform thread the pool needs (the next call gets a
+   * virtual thread of its own), so running callbacks here saves a hand-off; a callback that blocks
+   * blocks only this virtual thread. Platform workers are a bounded pool: they always hand off.
+   *
+   * @return whether to complete here
+   */
+  boolean mayRunCallbacksHere() {
+    return virtual && Lane.onFreeWorker();
   }
 
   private void dispatch(Runnable completion, CompletableFuture<?> future, Throwable error) {

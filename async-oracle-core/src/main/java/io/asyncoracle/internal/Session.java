@@ -177,8 +177,8 @@ final class Session {
     }
     lane.submit(new Lane.Task() {
       @Override
-      public void run() {
-        execute(operation, action, future);
+      public Runnable run() {
+        return execute(operation, action, future);
       }
 
       @Override
@@ -195,8 +195,8 @@ final class Session {
     CompletableFuture<T> future = new CompletableFuture<>();
     lane.submit(new Lane.Task() {
       @Override
-      public void run() {
-        execute(operation, action, future);
+      public Runnable run() {
+        return execute(operation, action, future);
       }
 
       @Override
@@ -218,9 +218,10 @@ final class Session {
     return null;
   }
 
-  private <T> void execute(String operation, JdbcAction<T> action, CompletableFuture<T> future) {
+  /** Runs one call on the lane; returns how to deliver its outcome once the lane is let go. */
+  private <T> Runnable execute(String operation, JdbcAction<T> action, CompletableFuture<T> future) {
     if (future.isDone()) {
-      return;
+      return null;
     }
     Call call = new Call(operation);
     Duration timeout = callTimeout;
@@ -235,13 +236,14 @@ final class Session {
       }
       T result = action.execute(this);
       finish(call, timer);
-      engine.complete(future, result);
+      return () -> engine.complete(future, result);
     } catch (Throwable error) {
       finish(call, timer);
       if (Errors.isFatal(error)) {
         broken = true;
       }
-      engine.fail(future, translate(call, timeout, error));
+      RuntimeException failure = translate(call, timeout, error);
+      return () -> engine.fail(future, failure);
     }
   }
 
@@ -432,10 +434,15 @@ final class Session {
     if (!released.compareAndSet(false, true)) {
       return releaseFuture;
     }
-    lane.submit(new Lane.Task() {
+    Lane.Task release = new Lane.Task() {
       @Override
-      public void run() {
-        cleanUpAndReturn();
+      public Runnable run() {
+        try {
+          cleanUpAndReturn();
+        } catch (RuntimeException unexpected) {
+          LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
+        }
+        return () -> engine.complete(releaseFuture, null);
       }
 
       @Override
@@ -444,7 +451,13 @@ final class Session {
         owner.release(Session.this, true);
         releaseFuture.complete(null);
       }
-    });
+    };
+    if (engine.mayRunCallbacksHere()) {
+      // Our own last step, asked for on a virtual worker that is free: no need for another thread.
+      lane.submitHere(release);
+    } else {
+      lane.submit(release);
+    }
     return releaseFuture;
   }
 
@@ -466,11 +479,7 @@ final class Session {
         discard = true;
       }
     }
-    try {
-      owner.release(this, discard);
-    } finally {
-      engine.complete(releaseFuture, null);
-    }
+    owner.release(this, discard);
   }
 
   /** Returns {@code false} when the connection must be discarded. */
