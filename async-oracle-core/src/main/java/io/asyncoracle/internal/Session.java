@@ -175,24 +175,18 @@ final class Session {
       future.completeExceptionally(refused);
       return future;
     }
-    lane.submit(new Lane.Task() {
-      @Override
-      public Runnable run() {
-        return execute(operation, action, future);
-      }
-
-      @Override
-      public void abort(Throwable error) {
-        engine.fail(future, new PoolClosedException(owner.name() + " - " + operation
-            + " could not run: the pool's workers are shut down", error));
-      }
-    });
-    return future;
+    return submit(operation, action, future, error -> engine.fail(future, new PoolClosedException(owner.name()
+        + " - " + operation + " could not run: the pool's workers are shut down", error)));
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
   <T> CompletableFuture<T> runInternal(String operation, JdbcAction<T> action) {
     CompletableFuture<T> future = new CompletableFuture<>();
+    return submit(operation, action, future, future::completeExceptionally);
+  }
+
+  private <T> CompletableFuture<T> submit(String operation, JdbcAction<T> action, CompletableFuture<T> future,
+      java.util.function.Consumer<Throwable> onAbort) {
     lane.submit(new Lane.Task() {
       @Override
       public Runnable run() {
@@ -201,7 +195,7 @@ final class Session {
 
       @Override
       public void abort(Throwable error) {
-        future.completeExceptionally(error);
+        onAbort.accept(error);
       }
     });
     return future;
