@@ -417,7 +417,12 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private void destroyAndComplete() {
     destroy();
-    CompletableFuture<Void> done = closeFuture;
+    CompletableFuture<Void> done;
+    // An idle pool runs this on a worker while close() still holds closeLock and has not yet
+    // published closeFuture: take the lock so the future is there to complete.
+    synchronized (closeLock) {
+      done = closeFuture;
+    }
     LOG.log(Level.DEBUG, () -> name + " - closed");
     done.complete(null);
   }

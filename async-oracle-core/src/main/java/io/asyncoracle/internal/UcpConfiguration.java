@@ -43,6 +43,10 @@ final class UcpConfiguration {
     boolean oracle = Dsn.isOracle(url);
     if (!oracle && options.validateOnBorrow()) {
       pds.setSQLForValidateConnection("SELECT 1 FROM DUAL");
+      // UCP runs that query with Statement.setQueryTimeout(connectionValidationTimeout = 15 s), and
+      // H2 applies a statement's query timeout to the whole session: every later call on the
+      // connection was cancelled after 15 s. No validation timeout leaves the session alone.
+      pds.setConnectionValidationTimeout(0);
     }
     if (!options.inactiveTimeout().isZero()) {
       pds.setInactiveConnectionTimeout(seconds(options.inactiveTimeout()));

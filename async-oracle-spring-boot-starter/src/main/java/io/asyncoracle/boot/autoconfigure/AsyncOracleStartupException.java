@@ -8,6 +8,7 @@ public class AsyncOracleStartupException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The database URL, without credentials. */
   private final String url;
 
   /**

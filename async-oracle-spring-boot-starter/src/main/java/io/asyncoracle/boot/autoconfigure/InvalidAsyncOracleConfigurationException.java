@@ -8,7 +8,9 @@ public class InvalidAsyncOracleConfigurationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The full name of the property to fix. */
   private final String property;
+  /** What is wrong with it. */
   private final String reason;
 
   /**

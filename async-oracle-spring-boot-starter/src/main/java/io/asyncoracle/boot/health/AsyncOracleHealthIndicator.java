@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Reports the pool's state and whether the database answers, without ever hanging and without
@@ -122,10 +123,12 @@ public class AsyncOracleHealthIndicator extends AbstractHealthIndicator {
       acquire.cancel(false);
       return down("interrupted");
     }
+    boolean answered = false;
     try {
       long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime());
       connection.setCallTimeout(Duration.ofNanos(left).plusMillis(1));
       connection.ping().get(left, TimeUnit.NANOSECONDS);
+      answered = true;
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       return new PingResult(Status.UP, "ok in " + millis + " ms", Instant.now());
     } catch (TimeoutException e) {
@@ -136,8 +139,23 @@ public class AsyncOracleHealthIndicator extends AbstractHealthIndicator {
       Thread.currentThread().interrupt();
       return down("interrupted");
     } finally {
-      // Asynchronous: the connection goes back once the ping (if still running) ends.
-      connection.close();
+      giveBack(connection, answered ? deadline : System.nanoTime());
+    }
+  }
+
+  /**
+   * Returns the connection. After a successful ping, waits (within the deadline) until it is back,
+   * so the check leaves the pool as it found it; otherwise returns at once and lets the release
+   * follow the call still running.
+   */
+  private static void giveBack(AsyncConnection connection, long deadline) {
+    CompletableFuture<Void> closed = connection.close();
+    try {
+      closed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // The connection goes back (or is discarded) on its own; nothing to report.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -145,9 +163,15 @@ public class AsyncOracleHealthIndicator extends AbstractHealthIndicator {
     return new PingResult(Status.DOWN, why, Instant.now());
   }
 
+  /** The error and, when the pool wrapped it (UCP does, twice), the driver's own words. */
   private static String describe(Throwable error) {
     Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+    String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (root != e) {
+      text += " (root cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
     // Driver messages can echo the URL: strip credentials, as for the url detail.
-    return e.getClass().getSimpleName() + ": " + JdbcUrls.redact(String.valueOf(e.getMessage()));
+    return JdbcUrls.redact(text);
   }
 }

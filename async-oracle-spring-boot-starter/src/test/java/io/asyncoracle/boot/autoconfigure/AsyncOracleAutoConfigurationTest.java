@@ -340,6 +340,21 @@ class AsyncOracleAutoConfigurationTest {
   }
 
   @Test
+  void springDatasourcePropertiesDoNotRedirectThePool() {
+    String dataSourceUrl = TestDatabases.memUrl();
+    String poolUrl = TestDatabases.memUrl();
+    runner.withConfiguration(AutoConfigurations.of(
+            org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=" + dataSourceUrl, "async-oracle.url=" + poolUrl)
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(JdbcConnectionDetails.class)
+              .hasSingleBean(javax.sql.DataSource.class);
+          assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl()).isEqualTo(dataSourceUrl);
+          assertThat(context.getBean(AsyncPool.class).options().jdbcUrl()).isEqualTo(poolUrl);
+        });
+  }
+
+  @Test
   void backsOffWhenTheApplicationDefinesItsOwnPool() {
     runner.withUserConfiguration(UserPoolConfiguration.class).run(context -> {
       assertThat(context).hasSingleBean(AsyncPool.class);

@@ -1,0 +1,62 @@
+package io.asyncoracle.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+/** The metadata IDEs autocomplete from, and the registration files Boot reads. */
+class ConfigurationMetadataTest {
+
+  private static final List<String> PROPERTIES = List.of(
+      "async-oracle.url", "async-oracle.host", "async-oracle.port", "async-oracle.service-name", "async-oracle.sid",
+      "async-oracle.username", "async-oracle.password", "async-oracle.tns-admin", "async-oracle.wallet-location",
+      "async-oracle.connection-properties", "async-oracle.pool-name", "async-oracle.min", "async-oracle.max",
+      "async-oracle.acquire-timeout", "async-oracle.max-waiters", "async-oracle.validate-on-borrow",
+      "async-oracle.inactive-timeout", "async-oracle.max-lifetime", "async-oracle.statement-cache-size",
+      "async-oracle.call-timeout", "async-oracle.array-size", "async-oracle.virtual-threads", "async-oracle.fail-fast",
+      "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",
+      "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled");
+
+  @Test
+  void everyPropertyIsDescribedInTheGeneratedMetadata() throws IOException {
+    String json = read("META-INF/spring-configuration-metadata.json");
+    for (String property : PROPERTIES) {
+      Matcher entry = Pattern.compile("\\{[^{}]*\"name\": ?\"" + Pattern.quote(property) + "\"[^{}]*}").matcher(json);
+      assertThat(entry.find()).as(property + " in the metadata").isTrue();
+      assertThat(entry.group()).as(property + " has a description").contains("\"description\"");
+    }
+    assertThat(json).contains("\"name\": \"async-oracle.shutdown.mode\"").contains("\"value\": \"interrupt\"");
+  }
+
+  @Test
+  void autoConfigurationsAreRegisteredInTheImportsFile() throws IOException {
+    assertThat(read("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").lines())
+        .containsExactly(
+            "io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.health.AsyncOracleHealthAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration");
+  }
+
+  @Test
+  void failureAnalyzersAreRegisteredInSpringFactories() {
+    assertThat(SpringFactoriesLoader.loadFactoryNames(org.springframework.boot.diagnostics.FailureAnalyzer.class,
+        getClass().getClassLoader())).contains(
+            InvalidAsyncOracleConfigurationFailureAnalyzer.class.getName(),
+            InvalidArgumentFailureAnalyzer.class.getName(),
+            AsyncOracleStartupFailureAnalyzer.class.getName());
+  }
+
+  private static String read(String path) throws IOException {
+    try (InputStream in = new ClassPathResource(path).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.asyncoracle.boot.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncoracle.AcquireTimeoutException;
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncPool;
+import io.asyncoracle.PoolExhaustedException;
+import io.asyncoracle.boot.TestDatabases;
+import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
+import io.asyncoracle.boot.metrics.AsyncPoolMetrics;
+import io.asyncoracle.boot.metrics.AsyncPoolMetricsListener;
+import io.asyncoracle.boot.metrics.JdbcConnectionsMetrics;
+import io.asyncoracle.boot.template.AsyncOracleTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class AsyncOracleMetricsAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(AsyncOracleAutoConfiguration.class,
+          AsyncOracleMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+          CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+      .withPropertyValues("async-oracle.url=" + TestDatabases.memUrl(), "async-oracle.pool-name=metered");
+
+  @Test
+  void publishesPoolGaugesTaggedWithThePoolName() {
+    runner.withPropertyValues("async-oracle.min=2", "async-oracle.max=5").run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(gauge(registry, "async.oracle.pool.connections.max")).isEqualTo(5);
+      assertThat(gauge(registry, "async.oracle.pool.connections.min")).isEqualTo(2);
+      assertThat(gauge(registry, "async.oracle.pool.connections.opened")).isGreaterThanOrEqualTo(2);
+      assertThat(gauge(registry, "async.oracle.pool.connections.busy")).isZero();
+      assertThat(gauge(registry, "async.oracle.pool.connections.idle")).isGreaterThanOrEqualTo(2);
+      assertThat(gauge(registry, "async.oracle.pool.waiting")).isZero();
+
+      AsyncPool pool = context.getBean(AsyncPool.class);
+      AsyncConnection held = pool.acquire().join();
+      assertThat(gauge(registry, "async.oracle.pool.connections.busy")).isEqualTo(1);
+      held.close().join();
+      assertThat(gauge(registry, "async.oracle.pool.connections.busy")).isZero();
+    });
+  }
+
+  @Test
+  void timesAcquireWaitsAndConnectionUse() {
+    runner.run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      AsyncOracleTemplate template = context.getBean(AsyncOracleTemplate.class);
+      for (int i = 0; i < 3; i++) {
+        template.queryForObject(TestDatabases.slowQuery(300), Long.class).join();
+      }
+      Timer acquire = registry.get("async.oracle.pool.acquire").tag("pool", "metered").timer();
+      Timer usage = registry.get("async.oracle.pool.usage").tag("pool", "metered").timer();
+      assertThat(acquire.count()).isEqualTo(3);
+      // The release is reported as the connection goes back, just before the future completes.
+      assertThat(usage.count()).isEqualTo(3);
+      assertThat(usage.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    });
+  }
+
+  @Test
+  void countsAcquireTimeoutsAndShowsWaiters() {
+    runner.withPropertyValues("async-oracle.max=1", "async-oracle.acquire-timeout=300ms").run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      AsyncPool pool = context.getBean(AsyncPool.class);
+      AsyncConnection held = pool.acquire().join();
+      CompletableFuture<AsyncConnection> waiter = pool.acquire();
+      assertThat(gauge(registry, "async.oracle.pool.waiting")).isEqualTo(1);
+      assertThat(waiter).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+          .havingCause().isInstanceOf(AcquireTimeoutException.class);
+      assertThat(registry.get("async.oracle.pool.acquire.timeouts").tag("pool", "metered").counter().count())
+          .isEqualTo(1);
+      assertThat(gauge(registry, "async.oracle.pool.waiting")).isZero();
+      held.close().join();
+    });
+  }
+
+  @Test
+  void countsAcquiresRefusedByAFullQueue() {
+    runner.withPropertyValues("async-oracle.max=1", "async-oracle.max-waiters=0").run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      AsyncPool pool = context.getBean(AsyncPool.class);
+      AsyncConnection held = pool.acquire().join();
+      assertThat(pool.acquire()).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+          .havingCause().isInstanceOf(PoolExhaustedException.class);
+      assertThat(registry.get("async.oracle.pool.exhausted").tag("pool", "metered").counter().count()).isEqualTo(1);
+      held.close().join();
+    });
+  }
+
+  @Test
+  void countsConnectionsDiscardedWhenAnInterruptedCloseRevokesThem() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    CompletableFuture<?>[] query = new CompletableFuture<?>[1];
+    runner.withBean(MeterRegistry.class, () -> registry)
+        .withPropertyValues("async-oracle.shutdown.mode=interrupt").run(context -> {
+          query[0] = context.getBean(AsyncOracleTemplate.class).queryForObject(TestDatabases.slowQuery(20_000), Long.class);
+          waitUntilBusy(context.getBean(AsyncPool.class));
+        });
+    assertThat(query[0]).failsWithin(Duration.ofSeconds(10));
+    assertThat(registry.get("async.oracle.pool.connections.invalidated").tag("pool", "metered").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void publishesBootsJdbcConnectionsGauges() {
+    runner.withPropertyValues("async-oracle.min=1", "async-oracle.max=4").run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(registry.get("jdbc.connections.max").tag("name", "metered").gauge().value()).isEqualTo(4);
+      assertThat(registry.get("jdbc.connections.min").tag("name", "metered").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("jdbc.connections.idle").tag("name", "metered").gauge().value()).isGreaterThanOrEqualTo(1);
+      AsyncConnection held = context.getBean(AsyncPool.class).acquire().join();
+      assertThat(registry.get("jdbc.connections.active").tag("name", "metered").gauge().value()).isEqualTo(1);
+      held.close().join();
+    });
+  }
+
+  @Test
+  void skipsJdbcConnectionsGaugesWithoutSpringBootJdbc() {
+    runner.withClassLoader(new FilteredClassLoader(DataSourcePoolMetadata.class)).run(context -> {
+      assertThat(context).hasSingleBean(AsyncPoolMetrics.class).doesNotHaveBean(JdbcConnectionsMetrics.class);
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(registry.find("jdbc.connections.max").gauge()).isNull();
+      assertThat(registry.find("async.oracle.pool.connections.max").gauge()).isNotNull();
+    });
+  }
+
+  @Test
+  void backsOffWithoutMicrometer() {
+    runner.withClassLoader(new FilteredClassLoader("io.micrometer.core")).run(context ->
+        assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolMetrics.class)
+            .doesNotHaveBean(AsyncPoolMetricsListener.class));
+  }
+
+  @Test
+  void backsOffWithoutAMeterRegistry() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(AsyncOracleAutoConfiguration.class,
+            AsyncOracleMetricsAutoConfiguration.class))
+        .withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
+        .run(context -> assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolMetrics.class)
+            .doesNotHaveBean(AsyncPoolMetricsListener.class));
+  }
+
+  @Test
+  void theListenerIsWiredIntoThePoolItMeasures() {
+    runner.run(context -> {
+      AsyncPool pool = context.getBean(AsyncPool.class);
+      assertThat(pool.options().listener()).isSameAs(context.getBean(AsyncPoolMetricsListener.class));
+    });
+  }
+
+  private static double gauge(MeterRegistry registry, String name) {
+    return registry.get(name).tag("pool", "metered").gauge().value();
+  }
+
+  private static void waitUntilBusy(AsyncPool pool) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (pool.stats().busy() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    // Let the statement reach the database.
+    Thread.sleep(200);
+  }
+}
