@@ -3,6 +3,7 @@ package io.asyncoracle.sample.db;
 import io.asyncoracle.DatabaseException;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
 import io.asyncoracle.sample.SampleProperties;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,8 +135,11 @@ public class SchemaInitializer implements InitializingBean {
   }
 
   private static boolean alreadyExists(Throwable error) {
-    for (Throwable e = error; e != null; e = e.getCause()) {
-      if (e instanceof DatabaseException db && ALREADY_EXISTS.contains(db.errorCode())) {
+    // The template's DataAccessException carries the driver's SQLException (or the core's
+    // DatabaseException) somewhere down its cause chain.
+    for (Throwable e = error; e != null && e.getCause() != e; e = e.getCause()) {
+      if (e instanceof DatabaseException db && ALREADY_EXISTS.contains(db.errorCode())
+          || e instanceof SQLException sql && ALREADY_EXISTS.contains(sql.getErrorCode())) {
         return true;
       }
     }
