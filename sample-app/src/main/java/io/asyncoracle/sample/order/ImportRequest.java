@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param orders the orders, 1 to {@value #MAX_ORDERS}
  */
-public record ImportRequest(@NotEmpty @Size(max = MAX_ORDERS) List<@Valid ImportedOrder> orders) {
+public record ImportRequest(
+    @NotEmpty @Size(max = MAX_ORDERS, message = "must hold at most {max} orders") List<@Valid ImportedOrder> orders) {
 
   /**
    * The most orders one import may hold. It keeps one import to one short transaction, and the
@@ -29,9 +30,9 @@ public record ImportRequest(@NotEmpty @Size(max = MAX_ORDERS) List<@Valid Import
    * @param items the lines
    */
   public record ImportedOrder(
-      @NotBlank @Size(max = 40) String reference,
-      @NotBlank @Size(max = 100) String customer,
+      @NotBlank @Size(max = 40, message = "must be at most {max} characters") String reference,
+      @NotBlank @Size(max = 100, message = "must be at most {max} characters") String customer,
       OrderStatus status,
-      @NotEmpty @Size(max = OrderRequest.MAX_ITEMS) List<@Valid OrderItemRequest> items) {
+      @NotEmpty @Size(max = OrderRequest.MAX_ITEMS, message = "must hold at most {max} items") List<@Valid OrderItemRequest> items) {
   }
 }

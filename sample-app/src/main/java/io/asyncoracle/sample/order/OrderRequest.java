@@ -15,10 +15,10 @@ import java.util.List;
  * @param items the lines, 1 to {@value #MAX_ITEMS}
  */
 public record OrderRequest(
-    @Size(max = 40) String reference,
-    @NotBlank @Size(max = 100) String customer,
+    @Size(max = 40, message = "must be at most {max} characters") String reference,
+    @NotBlank @Size(max = 100, message = "must be at most {max} characters") String customer,
     OrderStatus status,
-    @NotEmpty @Size(max = MAX_ITEMS) List<@Valid OrderItemRequest> items) {
+    @NotEmpty @Size(max = MAX_ITEMS, message = "must hold at most {max} items") List<@Valid OrderItemRequest> items) {
 
   /** The most lines an order may have. */
   public static final int MAX_ITEMS = 100;

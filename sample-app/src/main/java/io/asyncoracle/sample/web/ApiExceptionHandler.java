@@ -116,7 +116,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(QueryTimeoutException.class)
   public ProblemDetail queryTimeout(QueryTimeoutException e) {
-    LOG.info("Database call timed out: {}", rootMessage(e));
+    LOG.info("Database call timed out: {}", e.getMessage());
     return problem(HttpStatus.GATEWAY_TIMEOUT, "The database call exceeded its call timeout and was cancelled", "database-timeout");
   }
 

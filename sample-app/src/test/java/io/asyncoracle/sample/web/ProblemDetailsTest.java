@@ -75,7 +75,7 @@ class ProblemDetailsTest {
         "items[0].unitPrice: must be greater than or equal to 0.00",
         "items[1].quantity: must not be null",
         "items[1].unitPrice: numeric value out of bounds (<10 digits>.<2 digits> expected)",
-        "reference: size must be between 0 and 40");
+        "reference: must be at most 40 characters");
   }
 
   @Test
@@ -126,7 +126,7 @@ class ProblemDetailsTest {
 
     JsonNode problem = problem(http.post("/api/orders/import", Http.json(Map.of("orders", orders))), 400);
 
-    assertThat(errors(problem)).containsExactly("orders: size must be between 0 and 500");
+    assertThat(errors(problem)).containsExactly("orders: must hold at most 500 orders");
     assertThat(template.queryForObject("select count(*) from orders where reference like 'T-BIG-%'", Long.class).join())
         .isZero();
   }
