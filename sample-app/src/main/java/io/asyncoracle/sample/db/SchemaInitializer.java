@@ -63,7 +63,8 @@ public class SchemaInitializer implements InitializingBean {
       "create index order_items_order_ix on order_items (order_id)");
 
   /** H2 only: the cancellable stand-in for {@code DBMS_SESSION.SLEEP}. */
-  static final String H2_SLEEP_ALIAS = "create alias sleep_seconds for '" + H2Functions.class.getName() + ".sleepSeconds'";
+  static final String H2_SLEEP_ALIAS = "create alias sleep_seconds for '"
+      + H2Functions.class.getName() + ".sleepSeconds'";
 
   private final AsyncOracleTemplate template;
   private final Database database;

@@ -33,6 +33,7 @@ public record ImportRequest(
       @NotBlank @Size(max = 40, message = "must be at most {max} characters") String reference,
       @NotBlank @Size(max = 100, message = "must be at most {max} characters") String customer,
       OrderStatus status,
-      @NotEmpty @Size(max = OrderRequest.MAX_ITEMS, message = "must hold at most {max} items") List<@Valid OrderItemRequest> items) {
+      @NotEmpty @Size(max = OrderRequest.MAX_ITEMS, message = "must hold at most {max} items")
+      List<@Valid OrderItemRequest> items) {
   }
 }

@@ -2,7 +2,10 @@ package io.asyncoracle.sample.order;
 
 import java.util.List;
 
-/** An import batch breaks a rule that bean validation cannot see, such as a reference given twice; the API answers 400. */
+/**
+ * An import batch breaks a rule that bean validation cannot see, such as a reference given twice;
+ * the API answers 400.
+ */
 public class InvalidImportException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -44,8 +44,8 @@ public class OrderRepository {
   private static final String INSERT_ITEM = "insert into order_items (order_id, sku, quantity, unit_price)"
       + " values (?, ?, ?, ?)";
 
-  private static final String INSERT_ORDER_WITH_NEW_ID = "insert into orders (id, reference, customer, status, created_at)"
-      + " values (orders_seq.nextval, ?, ?, ?, ?)";
+  private static final String INSERT_ORDER_WITH_NEW_ID = "insert into orders"
+      + " (id, reference, customer, status, created_at) values (orders_seq.nextval, ?, ?, ?, ?)";
 
   // The imported orders' ids come from the sequence inside the batch, so their lines find them by reference.
   private static final String INSERT_ITEM_BY_REFERENCE = "insert into order_items (order_id, sku, quantity, unit_price)"
@@ -204,7 +204,8 @@ public class OrderRepository {
    * @param createdAt their creation time
    * @return a future of how many orders and items were inserted
    */
-  public CompletableFuture<ImportResult> insertAll(AsyncOracleOperations ops, List<NewOrder> orders, Instant createdAt) {
+  public CompletableFuture<ImportResult> insertAll(AsyncOracleOperations ops, List<NewOrder> orders,
+      Instant createdAt) {
     if (orders.isEmpty()) {
       return CompletableFuture.completedFuture(new ImportResult(0, 0));
     }

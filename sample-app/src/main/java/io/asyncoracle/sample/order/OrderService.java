@@ -128,7 +128,8 @@ public class OrderService {
   }
 
   private static NewOrder toNewOrder(OrderRequest request) {
-    String reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
+    String reference = request.reference() == null || request.reference().isBlank()
+        ? null : request.reference().strip();
     return new NewOrder(reference, request.customer().strip(), request.statusOrNew(), request.toItems());
   }
 }

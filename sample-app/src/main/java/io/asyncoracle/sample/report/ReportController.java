@@ -58,7 +58,8 @@ public class ReportController {
    */
   @GetMapping("/api/reports/order-lines")
   public CompletableFuture<ResponseEntity<StreamingResponseBody>> orderLines(
-      @RequestParam(defaultValue = "ndjson") @Pattern(regexp = "(?i)ndjson|csv", message = "must be ndjson or csv") String format,
+      @RequestParam(defaultValue = "ndjson")
+      @Pattern(regexp = "(?i)ndjson|csv", message = "must be ndjson or csv") String format,
       @RequestParam(required = false) OrderStatus status) {
     ReportFormat reportFormat = ReportFormat.of(format);
     return reports.openOrderLines(status).thenApply(stream -> ResponseEntity.ok()

@@ -24,8 +24,8 @@ public class ReportService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
 
-  private static final String ORDER_LINES = "select o.id, o.reference, o.customer, o.status, i.sku, i.quantity, i.unit_price"
-      + " from orders o join order_items i on i.order_id = o.id";
+  private static final String ORDER_LINES = "select o.id, o.reference, o.customer, o.status,"
+      + " i.sku, i.quantity, i.unit_price from orders o join order_items i on i.order_id = o.id";
 
   private final AsyncOracleTemplate template;
 

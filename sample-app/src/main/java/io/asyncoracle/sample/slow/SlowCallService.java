@@ -64,7 +64,8 @@ public class SlowCallService {
    */
   public CompletableFuture<SlowCallResult> sleep(int seconds, Duration callTimeout) {
     long start = System.nanoTime();
-    LOG.info("Slow call: the database sleeps {} s{}", seconds, callTimeout == null ? "" : " (call timeout " + callTimeout + ")");
+    LOG.info("Slow call: the database sleeps {} s{}", seconds,
+        callTimeout == null ? "" : " (call timeout " + callTimeout + ")");
     return template.withConnection(conn -> {
       if (callTimeout != null) {
         conn.setCallTimeout(callTimeout);

@@ -64,7 +64,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(OrderNotFoundException.class)
   public ProblemDetail orderNotFound(OrderNotFoundException e) {
-    ProblemDetail problem = problem(HttpStatus.NOT_FOUND, e.getMessage(), "order-not-found");
+    ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "order-not-found", e.getMessage());
     problem.setProperty("orderId", e.orderId());
     return problem;
   }
@@ -77,7 +77,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(InvalidImportException.class)
   public ProblemDetail invalidImport(InvalidImportException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Each reference may occur once per import", "invalid-request");
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        "Each reference may occur once per import");
     problem.setProperty("errors", e.duplicateReferences().stream()
         .map(reference -> fieldError("orders[].reference", "duplicate reference " + reference))
         .toList());
@@ -93,7 +94,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DuplicateKeyException.class)
   public ProblemDetail duplicateKey(DuplicateKeyException e) {
     LOG.info("Duplicate key: {}", rootMessage(e));
-    return problem(HttpStatus.CONFLICT, "An order with this reference exists already; nothing was written", "duplicate-reference");
+    return problem(HttpStatus.CONFLICT, "duplicate-reference",
+        "An order with this reference exists already; nothing was written");
   }
 
   /**
@@ -105,7 +107,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   public ProblemDetail integrityViolation(DataIntegrityViolationException e) {
     LOG.warn("Constraint violation: {}", rootMessage(e));
-    return problem(HttpStatus.CONFLICT, "The database refused the change because of a constraint; nothing was written", "constraint-violation");
+    return problem(HttpStatus.CONFLICT, "constraint-violation",
+        "The database refused the change because of a constraint; nothing was written");
   }
 
   /**
@@ -117,7 +120,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(QueryTimeoutException.class)
   public ProblemDetail queryTimeout(QueryTimeoutException e) {
     LOG.info("Database call timed out: {}", e.getMessage());
-    return problem(HttpStatus.GATEWAY_TIMEOUT, "The database call exceeded its call timeout and was cancelled", "database-timeout");
+    return problem(HttpStatus.GATEWAY_TIMEOUT, "database-timeout",
+        "The database call exceeded its call timeout and was cancelled");
   }
 
   /**
@@ -130,7 +134,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       TransientDataAccessException.class})
   public ResponseEntity<ProblemDetail> unavailable(DataAccessException e) {
     LOG.warn("Database unavailable: {}", rootMessage(e));
-    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "No database connection is available right now; try again shortly", "database-unavailable");
+    ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+        "No database connection is available right now; try again shortly");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
   }
 
@@ -143,7 +148,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataAccessException.class)
   public ProblemDetail databaseError(DataAccessException e) {
     LOG.error("Database error", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The database could not complete the request", "database-error");
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "database-error", "The database could not complete the request");
   }
 
   /**
@@ -155,16 +160,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(RuntimeException.class)
   public ProblemDetail unexpected(RuntimeException e) {
     LOG.error("Unexpected error", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed",
-        "internal-error");
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed");
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<Map<String, Object>> errors = new ArrayList<>();
-    ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error.getField(), message(error))));
-    ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(fieldError(error.getObjectName(), message(error))));
+    ex.getBindingResult().getFieldErrors()
+        .forEach(error -> errors.add(fieldError(error.getField(), message(error))));
+    ex.getBindingResult().getGlobalErrors()
+        .forEach(error -> errors.add(fieldError(error.getObjectName(), message(error))));
     return invalid(ex, errors, headers, request);
   }
 
@@ -193,17 +199,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         : type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
         : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? "a number"
         : "a valid value";
-    return invalid(ex, List.of(fieldError(name, "must be " + expected + " (was '" + ex.getValue() + "')")), headers, request);
+    String message = "must be " + expected + " (was '" + ex.getValue() + "')";
+    return invalid(ex, List.of(fieldError(name, message)), headers, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, null, "unreadable-body");
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", null);
     Throwable cause = ex.getCause();
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       Class<?> target = mismatch.getTargetType();
-      String expected = target != null && target.isEnum() ? "must be one of " + Arrays.toString(target.getEnumConstants())
+      String expected = target != null && target.isEnum()
+          ? "must be one of " + Arrays.toString(target.getEnumConstants())
           : "has the wrong type" + (target == null ? "" : ", expected " + jsonType(target));
       problem.setDetail("A field of the JSON body has a value of the wrong type");
       problem.setProperty("errors", List.of(fieldError(path(mismatch), expected)));
@@ -224,7 +232,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .toList();
     String detail = errors.size() == 1 ? "1 field or parameter is invalid"
         : errors.size() + " fields or parameters are invalid";
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail, "invalid-request");
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
     problem.setProperty("errors", errors);
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -233,7 +241,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * A problem of type {@code about:blank}, so its title is the status phrase (RFC 9457, 4.2.1); what
    * went wrong is in {@code detail}, and {@code code} names the case for programs.
    */
-  private static ProblemDetail problem(HttpStatus status, String detail, String code) {
+  private static ProblemDetail problem(HttpStatus status, String code, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setProperty("code", code);
     return problem;
