@@ -64,6 +64,11 @@ final class RowReader {
         return rs.getString(index);
       case Types.BLOB:
         return rs.getBytes(index);
+      case Types.TIMESTAMP:
+        // ojdbc's getObject returns oracle.sql.TIMESTAMP here unless oracle.jdbc.J2EE13Compliant
+        // is set (its default is false), which no conversion of Row understands; H2 returns a
+        // java.sql.Timestamp either way.
+        return rs.getTimestamp(index);
       case Types.TIMESTAMP_WITH_TIMEZONE:
       case ORACLE_TIMESTAMPTZ:
       case ORACLE_TIMESTAMPLTZ:

@@ -16,6 +16,20 @@ final class UcpConfiguration {
   static final String H2_FACTORY = "org.h2.jdbcx.JdbcDataSource";
   /** UCP waits this long when we set no acquire timeout (its 0 would mean "do not wait at all"). */
   private static final Duration UNBOUNDED_WAIT = Duration.ofDays(1);
+  /** UCP's switch for the JVM shutdown hook it registers when its pool manager class loads. */
+  static final String UCP_SHUTDOWN_HOOK = "oracle.ucp.enableShutdownHook";
+
+  static {
+    // UCP's own shutdown hook closes every pool when the JVM exits (SIGTERM, Ctrl-C) and aborts
+    // the borrowed connections about 5 s later, racing the application's shutdown: a graceful
+    // close(force) that is still draining a longer call sees it cancelled under it. Closing is the
+    // owner's job here (AsyncPool.close, the Spring lifecycle), so the hook stays off unless the
+    // user set the property. It must be set before UCP's classes load, hence a static initializer
+    // of the class that first touches them.
+    if (System.getProperty(UCP_SHUTDOWN_HOOK) == null) {
+      System.setProperty(UCP_SHUTDOWN_HOOK, "false");
+    }
+  }
 
   private UcpConfiguration() {
   }
