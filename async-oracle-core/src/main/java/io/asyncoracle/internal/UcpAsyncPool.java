@@ -36,6 +36,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private static final Set<String> NAMES_IN_USE = ConcurrentHashMap.newKeySet();
 
   private final String name;
+  /** The URL with credentials removed, computed once: sessions show it, and a regex per borrow adds up. */
+  private final String redactedUrl;
   private final PoolOptions options;
   private final Engine engine;
   private final PoolDataSource ucp;
@@ -48,6 +50,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private UcpAsyncPool(String name, PoolOptions options, Engine engine, PoolDataSource ucp) {
     this.name = name;
+    this.redactedUrl = Dsn.redact(options.jdbcUrl());
     this.options = options;
     this.engine = engine;
     this.ucp = ucp;
@@ -215,7 +218,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** Holds a permit: borrow the UCP connection on a new session's lane. */
   private void borrow(CompletableFuture<AsyncConnection> result, long startNanos) {
-    Session session = new Session(engine, this, Dsn.redact(options.jdbcUrl()), options.callTimeout(),
+    Session session = new Session(engine, this, redactedUrl, options.callTimeout(),
         options.stmtCacheSize());
     active.add(session);
     if (closeFuture != null && destroyed) {
@@ -452,6 +455,6 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public String toString() {
-    return "AsyncPool[" + name + ", " + Dsn.redact(options.jdbcUrl()) + ", " + stats() + "]";
+    return "AsyncPool[" + name + ", " + redactedUrl + ", " + stats() + "]";
   }
 }
