@@ -37,7 +37,7 @@ class HarnessSmokeTest {
     assertThat(result.workloads()).extracting(WorkloadResult::workload).containsExactly(Workload.values());
     boolean virtualThreads = Runtime.version().feature() >= 21;
     for (WorkloadResult table : result.workloads()) {
-      assertThat(table.results()).hasSize(6);
+      assertThat(table.results()).hasSize(io.asyncoracle.bench.contender.Contenders.all().size());
       assertThat(table.baseline()).as(table.title() + " baseline").isPresent();
       for (ContenderResult r : table.results()) {
         if (r.name().equals("virtual threads") && !virtualThreads) {

@@ -23,6 +23,7 @@ public final class Contenders {
     return List.of(
         new ThreadedSyncContender(),
         new AsyncOracleContender(),
+        new AsyncOracleTemplateContender(),
         new HikariFuturesContender(),
         new SpringAsyncContender(),
         new VertxContender(),
