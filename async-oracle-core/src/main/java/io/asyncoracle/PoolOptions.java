@@ -36,6 +36,14 @@ public final class PoolOptions {
   public static final int DEFAULT_STMT_CACHE_SIZE = 20;
   /** Default rows per fetch round trip, as python-oracledb's {@code arraysize}. */
   public static final int DEFAULT_ARRAY_SIZE = 100;
+  /** Default window in which a recently used connection is lent without a check, as HikariCP's. */
+  public static final Duration DEFAULT_ALIVE_BYPASS = Duration.ofMillis(500);
+  /** Default longest time the pool holds a connection borrowed from UCP before giving it back. */
+  public static final Duration DEFAULT_MAX_HOLD = Duration.ofSeconds(30);
+  /** Default time an idle held connection waits for an acquire before it goes back to UCP. */
+  public static final Duration DEFAULT_HOLD_IDLE_TIMEOUT = Duration.ofSeconds(10);
+  /** Default bound on opening one physical connection, as python-oracledb's {@code tcp_connect_timeout}. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
   private final String url;
   private final String dsn;
@@ -54,6 +62,10 @@ public final class PoolOptions {
   private final boolean validateOnBorrow;
   private final Duration inactiveTimeout;
   private final Duration maxLifetime;
+  private final Duration aliveBypass;
+  private final Duration maxHold;
+  private final Duration holdIdleTimeout;
+  private final Duration connectTimeout;
   private final int stmtCacheSize;
   private final int arraySize;
   private final VirtualThreads virtualThreads;
@@ -83,6 +95,10 @@ public final class PoolOptions {
     this.validateOnBorrow = b.validateOnBorrow;
     this.inactiveTimeout = b.inactiveTimeout;
     this.maxLifetime = b.maxLifetime;
+    this.aliveBypass = b.aliveBypass;
+    this.maxHold = b.maxHold;
+    this.holdIdleTimeout = b.holdIdleTimeout;
+    this.connectTimeout = b.connectTimeout;
     this.stmtCacheSize = b.stmtCacheSize;
     this.arraySize = b.arraySize;
     this.virtualThreads = b.virtualThreads;
@@ -128,6 +144,10 @@ public final class PoolOptions {
     b.validateOnBorrow = validateOnBorrow;
     b.inactiveTimeout = inactiveTimeout;
     b.maxLifetime = maxLifetime;
+    b.aliveBypass = aliveBypass;
+    b.maxHold = maxHold;
+    b.holdIdleTimeout = holdIdleTimeout;
+    b.connectTimeout = connectTimeout;
     b.stmtCacheSize = stmtCacheSize;
     b.arraySize = arraySize;
     b.virtualThreads = virtualThreads;
@@ -234,7 +254,7 @@ public final class PoolOptions {
     return callTimeout;
   }
 
-  /** @return whether UCP validates a connection before lending it */
+  /** @return whether connections idle past the alive-bypass window are checked before they are lent */
   public boolean validateOnBorrow() {
     return validateOnBorrow;
   }
@@ -247,6 +267,26 @@ public final class PoolOptions {
   /** @return the maximum lifetime of a physical connection; zero for no limit */
   public Duration maxLifetime() {
     return maxLifetime;
+  }
+
+  /** @return how recently a connection must have been used to be lent without a check */
+  public Duration aliveBypass() {
+    return aliveBypass;
+  }
+
+  /** @return the longest time the pool holds a connection borrowed from UCP; zero for no limit */
+  public Duration maxHold() {
+    return maxHold;
+  }
+
+  /** @return how long an idle held connection waits for an acquire before going back to UCP */
+  public Duration holdIdleTimeout() {
+    return holdIdleTimeout;
+  }
+
+  /** @return the bound on opening one physical connection; zero for none */
+  public Duration connectTimeout() {
+    return connectTimeout;
   }
 
   /** @return the statement cache size per connection */
@@ -305,7 +345,9 @@ public final class PoolOptions {
         + ", password=" + (password == null ? "<none>" : "<hidden>")
         + ", poolName=" + poolName + ", min=" + min + ", max=" + max
         + ", acquireTimeout=" + acquireTimeout + ", maxWaiters=" + maxWaiters
-        + ", callTimeout=" + callTimeout + ", virtualThreads=" + virtualThreads + "]";
+        + ", callTimeout=" + callTimeout + ", connectTimeout=" + connectTimeout
+        + ", aliveBypass=" + aliveBypass + ", maxHold=" + maxHold + ", holdIdleTimeout=" + holdIdleTimeout
+        + ", virtualThreads=" + virtualThreads + "]";
   }
 
   /** Builds {@link PoolOptions}. Setters check hard limits at once; {@link #build()} checks the rest. */
@@ -327,6 +369,10 @@ public final class PoolOptions {
     private boolean validateOnBorrow = true;
     private Duration inactiveTimeout = Duration.ZERO;
     private Duration maxLifetime = Duration.ZERO;
+    private Duration aliveBypass = DEFAULT_ALIVE_BYPASS;
+    private Duration maxHold = DEFAULT_MAX_HOLD;
+    private Duration holdIdleTimeout = DEFAULT_HOLD_IDLE_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int stmtCacheSize = DEFAULT_STMT_CACHE_SIZE;
     private int arraySize = DEFAULT_ARRAY_SIZE;
     private VirtualThreads virtualThreads = VirtualThreads.AUTO;
@@ -500,8 +546,9 @@ public final class PoolOptions {
     }
 
     /**
-     * Sets whether UCP validates a connection before lending it (default on). A connection used
-     * within the last second is trusted without a round trip.
+     * Sets whether connections are checked before they are lent (default on): a held connection
+     * idle longer than the {@link #aliveBypass(Duration) alive-bypass window} is checked with
+     * {@code isValid} first, and UCP validates the connections it lends the pool.
      *
      * @param validateOnBorrow whether to validate
      * @return this builder
@@ -530,6 +577,61 @@ public final class PoolOptions {
      */
     public Builder maxLifetime(Duration maxLifetime) {
       this.maxLifetime = maxLifetime;
+      return this;
+    }
+
+    /**
+     * Sets the alive-bypass window (default 500 ms): a held connection used more recently than this
+     * is lent without a check; an older one is checked with {@code isValid} (ojdbc's ping) first,
+     * and replaced, unseen by the caller, if the check fails. Zero checks every lend. Only applies
+     * with {@link #validateOnBorrow(boolean) validateOnBorrow}.
+     *
+     * @param aliveBypass not negative
+     * @return this builder
+     */
+    public Builder aliveBypass(Duration aliveBypass) {
+      this.aliveBypass = aliveBypass;
+      return this;
+    }
+
+    /**
+     * Sets how long the pool may hold a connection it borrowed from UCP (default 30 s). The pool
+     * lends held connections without going through UCP; after this long it gives the connection
+     * back to UCP when it is next released, so UCP's lifetime, inactivity, harvesting, runtime load
+     * balancing and RAC draining keep working. It costs one UCP borrow per connection per period.
+     *
+     * @param maxHold not negative; zero for no limit
+     * @return this builder
+     */
+    public Builder maxHold(Duration maxHold) {
+      this.maxHold = maxHold;
+      return this;
+    }
+
+    /**
+     * Sets how long a held connection may sit idle before the pool gives it back to UCP
+     * (default 10 s), where UCP's own {@link #inactiveTimeout(Duration) inactiveTimeout} and
+     * {@code min} apply.
+     *
+     * @param holdIdleTimeout not negative; zero to keep idle connections until {@code maxHold}
+     * @return this builder
+     */
+    public Builder holdIdleTimeout(Duration holdIdleTimeout) {
+      this.holdIdleTimeout = holdIdleTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the bound on opening one physical connection (default 20 s, python-oracledb's
+     * {@code tcp_connect_timeout}). It is passed to the driver where the driver supports it
+     * (ojdbc's {@code oracle.net.CONNECT_TIMEOUT} and the login timeout) and enforced by the pool
+     * itself, so a driver that never returns cannot hold a caller.
+     *
+     * @param connectTimeout not negative; zero for none
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
       return this;
     }
 
@@ -712,6 +814,10 @@ public final class PoolOptions {
       requireNonNegative("callTimeout", callTimeout);
       requireNonNegative("inactiveTimeout", inactiveTimeout);
       requireNonNegative("maxLifetime", maxLifetime);
+      requireNonNegative("aliveBypass", aliveBypass);
+      requireNonNegative("maxHold", maxHold);
+      requireNonNegative("holdIdleTimeout", holdIdleTimeout);
+      requireNonNegative("connectTimeout", connectTimeout);
       if (stmtCacheSize < 0) {
         throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + stmtCacheSize);
       }

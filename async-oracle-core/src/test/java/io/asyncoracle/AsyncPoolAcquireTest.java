@@ -159,18 +159,23 @@ class AsyncPoolAcquireTest {
   }
 
   @Test
-  void callbacksChainedBeforeCompletionNeverRunOnPlatformJdbcWorkers() {
-    pool = AsyncOracle.createPool(TestDatabases.options().max(1).poolName("callback-threads")
-        .virtualThreads(VirtualThreads.DISABLED).build()).join();
-    AsyncConnection held = pool.acquire().join();
-    // Queued, so the callback is registered before the worker completes the acquire.
-    CompletableFuture<String> thread = pool.acquire().thenApply(c -> {
-      String name = Thread.currentThread().getName();
-      c.close();
-      return name;
-    });
-    held.close().join();
-    assertThat(thread.join()).doesNotContain("-worker").contains("callback-threads-callback");
+  void callbacksRunOnTheApplicationsCallbackExecutorWhenOneIsGiven() {
+    java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> new Thread(r, "my-callbacks"));
+    try {
+      pool = AsyncOracle.createPool(TestDatabases.options().max(1).callbackExecutor(mine).build()).join();
+      AsyncConnection held = pool.acquire().join();
+      // Queued, so the callback is registered before the connection comes back.
+      CompletableFuture<String> thread = pool.acquire().thenApply(c -> {
+        String name = Thread.currentThread().getName();
+        c.close();
+        return name;
+      });
+      held.close().join();
+      assertThat(thread.orTimeout(30, TimeUnit.SECONDS).join()).isEqualTo("my-callbacks");
+    } finally {
+      mine.shutdown();
+    }
   }
 
   @Test

@@ -2,43 +2,48 @@ package io.asyncoracle.internal;
 
 import io.asyncoracle.PoolOptions;
 import io.asyncoracle.VirtualThreads;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads of a pool (or of the standalone connections): workers that run blocking JDBC calls,
- * callback threads that complete the futures handed to applications, and one timer thread for
- * acquire and call timeouts.
+ * The threads of a pool (or of the standalone connections): workers that run blocking JDBC calls
+ * and complete the futures handed to applications, and one timer thread for acquire and call
+ * timeouts.
  *
- * <p>Why callbacks have threads of their own: completing a future runs whatever the application
- * chained to it on the completing thread. If that were a JDBC worker, an application callback that
- * blocks could hold the very worker the next release needs (cx_Oracle_async issue #18). So a worker
- * completes a future itself only when nothing is chained to it yet (a caller blocked in
- * {@code join()}), and otherwise hands the completion to a callback thread (virtual-thread
- * workers that have let go of their connection may complete it themselves, see
- * {@link #mayRunCallbacksHere()}). Without virtual
- * threads the callback threads are a {@link java.util.concurrent.ForkJoinPool}, so a callback that
- * itself blocks in {@code join()} gets a compensating thread instead of starving the others.
+ * <p>Where application callbacks run: on the worker that finished the call, after it has let go of
+ * the connection's lane ({@link Lane}), so one call costs one task and no hand-off. That is safe
+ * because our {@link WorkerPool} adds a thread whenever work arrives and none is idle: a callback
+ * that blocks holds up nothing but itself (cx_Oracle_async issue #18 cannot happen). Completions
+ * decided on the timer thread (timeouts) are moved to a worker, so a blocking callback can never
+ * hold up the timer. An application that wants its callbacks elsewhere passes a
+ * {@code callbackExecutor}.
  */
 public final class Engine {
 
+  /** Beyond this many platform workers, work queues (a safety net: normal use needs about max). */
+  private static final int MAX_PLATFORM_WORKERS = 4096;
+  private static final int MAX_VIRTUAL_WORKERS = 1_000_000;
+
   private final Executor workers;
+  private final WorkerPool ownWorkers;
   private final Executor callbacks;
   private final ScheduledThreadPoolExecutor timer;
-  private final List<ExecutorService> owned = new ArrayList<>();
   private final boolean virtual;
 
-  private Engine(Executor workers, Executor callbacks, ScheduledThreadPoolExecutor timer, boolean virtual) {
+  private Engine(Executor workers, WorkerPool ownWorkers, Executor callbacks, ScheduledThreadPoolExecutor timer,
+      boolean virtual) {
     this.workers = workers;
+    this.ownWorkers = ownWorkers;
     this.callbacks = callbacks;
     this.timer = timer;
     this.virtual = virtual;
+    if (ownWorkers != null) {
+      timer.scheduleWithFixedDelay(ownWorkers::sweep, WorkerPool.SWEEP_MILLIS, WorkerPool.SWEEP_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   /**
@@ -60,30 +65,12 @@ public final class Engine {
               + ") has no virtual threads; use AUTO or run on Java 21+");
     }
     ScheduledThreadPoolExecutor timer = newTimer(name + "-timer");
-    List<ExecutorService> owned = new ArrayList<>();
-    Executor workers = options.workerExecutor();
-    boolean virtualWorkers = false;
-    if (workers == null) {
-      // Each borrowed connection runs at most one blocking call at a time, so max workers always
-      // suffice; the spare threads serve pool creation, close and health pings.
-      ExecutorService own = virtual
-          ? WorkerThreads.virtualThreadPerTask(name + "-worker")
-          : WorkerThreads.platform(name + "-worker", options.max() + 2);
-      owned.add(own);
-      workers = own;
-      virtualWorkers = virtual;
+    Executor supplied = options.workerExecutor();
+    if (supplied != null) {
+      return new Engine(supplied, null, options.callbackExecutor(), timer, false);
     }
-    Executor callbacks = options.callbackExecutor();
-    if (callbacks == null) {
-      ExecutorService own = virtual
-          ? WorkerThreads.virtualThreadPerTask(name + "-callback")
-          : WorkerThreads.callbackPool(name + "-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
-      owned.add(own);
-      callbacks = own;
-    }
-    Engine engine = new Engine(workers, callbacks, timer, virtualWorkers);
-    engine.owned.addAll(owned);
-    return engine;
+    WorkerPool own = newWorkers(name + "-worker", virtual);
+    return new Engine(own, own, options.callbackExecutor(), timer, virtual);
   }
 
   /**
@@ -93,14 +80,14 @@ public final class Engine {
    */
   static Engine shared() {
     boolean virtual = WorkerThreads.virtualThreadsAvailable();
-    ExecutorService workers = virtual
-        ? WorkerThreads.virtualThreadPerTask("async-oracle-standalone-worker")
-        : new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new java.util.concurrent.SynchronousQueue<>(), WorkerThreads.daemonFactory("async-oracle-standalone-worker"));
-    ExecutorService callbacks = virtual
-        ? WorkerThreads.virtualThreadPerTask("async-oracle-standalone-callback")
-        : WorkerThreads.callbackPool("async-oracle-standalone-callback", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    return new Engine(workers, callbacks, newTimer("async-oracle-standalone-timer"), virtual);
+    WorkerPool own = newWorkers("async-oracle-standalone-worker", virtual);
+    return new Engine(own, own, null, newTimer("async-oracle-standalone-timer"), virtual);
+  }
+
+  private static WorkerPool newWorkers(String prefix, boolean virtual) {
+    return virtual
+        ? new WorkerPool(WorkerThreads.virtualFactory(prefix), MAX_VIRTUAL_WORKERS)
+        : new WorkerPool(WorkerThreads.daemonFactory(prefix), MAX_PLATFORM_WORKERS);
   }
 
   private static ScheduledThreadPoolExecutor newTimer(String name) {
@@ -128,18 +115,45 @@ public final class Engine {
   }
 
   /**
-   * Completes an application-facing future with a value, never running the application's
-   * callbacks on the calling worker (see the class comment).
+   * The engine's own worker pool, for tests and diagnostics.
+   *
+   * @return the pool, or {@code null} when the application supplied the worker executor
+   */
+  WorkerPool ownWorkers() {
+    return ownWorkers;
+  }
+
+  /**
+   * Whether the current thread is one of this engine's own workers (not a supplied executor's).
+   *
+   * @return {@code true} on an own worker
+   */
+  boolean onOwnWorker() {
+    return ownWorkers != null && ownWorkers.onWorker();
+  }
+
+  /**
+   * Called before the current thread blocks on one of our futures (see {@link WorkerPool#beforeBlocking()}).
+   */
+  void beforeBlocking() {
+    if (ownWorkers != null) {
+      ownWorkers.beforeBlocking();
+    }
+  }
+
+  /**
+   * Completes an application-facing future with a value: here, or on the application's
+   * callback executor when it gave one.
    *
    * @param future the future
    * @param value the value
    * @param <T> the value type
    */
   public <T> void complete(CompletableFuture<T> future, T value) {
-    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
+    if (callbacks == null || future.getNumberOfDependents() == 0) {
       future.complete(value);
     } else {
-      dispatch(() -> future.complete(value), future, null);
+      dispatch(() -> future.complete(value));
     }
   }
 
@@ -158,45 +172,52 @@ public final class Engine {
         ifRefused.run();
       }
     };
-    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
+    if (callbacks == null || future.getNumberOfDependents() == 0) {
       completion.run();
     } else {
-      dispatch(completion, future, null);
+      dispatch(completion);
     }
   }
 
   /**
-   * Fails an application-facing future, never running the application's callbacks on the calling
-   * worker.
+   * Fails an application-facing future: here, or on the application's callback executor.
    *
    * @param future the future
    * @param error the error
    */
   public void fail(CompletableFuture<?> future, Throwable error) {
-    if (future.getNumberOfDependents() == 0 || mayRunCallbacksHere()) {
+    if (callbacks == null || future.getNumberOfDependents() == 0) {
       future.completeExceptionally(error);
     } else {
-      dispatch(() -> future.completeExceptionally(error), future, error);
+      dispatch(() -> future.completeExceptionally(error));
     }
   }
 
   /**
-   * Whether application callbacks may run on the current thread: a virtual worker that has let go
-   * of its lane. It holds no connection and no platform thread the pool needs (the next call gets a
-   * virtual thread of its own), so running callbacks here saves a hand-off; a callback that blocks
-   * blocks only this virtual thread. Platform workers are a bounded pool: they always hand off.
+   * Fails a future from the timer thread: the application's callbacks then run on a worker, never
+   * on the timer, which every deadline of the pool depends on.
    *
-   * @return whether to complete here
+   * @param future the future
+   * @param error the error
    */
-  boolean mayRunCallbacksHere() {
-    return virtual && Lane.onFreeWorker();
+  void failFromTimer(CompletableFuture<?> future, Throwable error) {
+    if (future.getNumberOfDependents() == 0) {
+      future.completeExceptionally(error);
+      return;
+    }
+    Executor target = callbacks != null ? callbacks : workers;
+    try {
+      target.execute(() -> future.completeExceptionally(error));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      future.completeExceptionally(error);
+    }
   }
 
-  private void dispatch(Runnable completion, CompletableFuture<?> future, Throwable error) {
+  private void dispatch(Runnable completion) {
     try {
       callbacks.execute(completion);
     } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Callback threads are gone (the pool finished closing): complete here rather than lose it.
+      // The application's executor refused: complete here rather than lose it.
       completion.run();
     }
   }
@@ -213,13 +234,24 @@ public final class Engine {
   }
 
   /**
-   * Stops the threads this engine created (not those the application supplied). Queued work still
-   * runs; the callback threads finish the completions already handed to them.
+   * Runs a short task on the timer thread every {@code periodMillis}.
+   *
+   * @param task the task
+   * @param periodMillis the period
+   * @return the scheduled task, to cancel
+   */
+  ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long periodMillis) {
+    return timer.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stops the threads this engine created (not those the application supplied). Running work
+   * finishes; idle workers end.
    */
   public void shutdown() {
     timer.shutdownNow();
-    for (ExecutorService service : owned) {
-      service.shutdown();
+    if (ownWorkers != null) {
+      ownWorkers.shutdown();
     }
   }
 }

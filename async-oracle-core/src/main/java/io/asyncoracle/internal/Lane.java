@@ -10,10 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the tasks of one connection one at a time, in submission order, on the shared workers. A
  * lane holds at most one worker, and only while it has work queued.
  *
- * <p>A task returns its result delivery instead of completing futures itself. The delivery of the
- * lane's last queued task runs after the lane has been let go, marked as running on a
- * {@linkplain #onFreeWorker() free worker}: application callbacks it triggers can no longer hold
- * up this connection's queue, and {@link Engine} decides whether they may run right there.
+ * <p>A task returns its result delivery instead of completing futures itself. Every delivery runs
+ * after the lane has been let go, on a {@linkplain #onFreeWorker() free worker}: the
+ * application callbacks it triggers can never hold up this connection's queue. When more tasks of
+ * the lane are queued, the rest of the lane is handed on first; on a {@link WorkerPool} that hand-off
+ * lands in the worker's own next slot, so the same thread goes on with the lane once the delivery
+ * returns, and another worker takes over only if the delivery blocks.
  */
 final class Lane {
 
@@ -39,6 +41,7 @@ final class Lane {
   private final Executor workers;
   private final Queue<Task> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
+  private final Runnable drain = this::drain;
 
   Lane(Executor workers) {
     this.workers = workers;
@@ -51,29 +54,49 @@ final class Lane {
    * @return {@code true} on such a worker
    */
   static boolean onFreeWorker() {
-    return Boolean.TRUE.equals(FREE_WORKER.get());
+    return FREE_WORKER.get() == Boolean.TRUE;
   }
 
   void submit(Task task) {
     queue.add(task);
     if (pending.getAndIncrement() == 0) {
-      try {
-        workers.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        abortAll(e);
-      }
+      schedule();
     }
   }
 
   /**
-   * Runs the task on the current thread if the lane is idle, else queues it. Only for our own
-   * short work (a release) issued on a {@linkplain #onFreeWorker() free worker}; application
-   * calls always get a worker of their own so that they run concurrently.
+   * Takes the lane for the calling thread if nothing is queued or running on it: the caller may
+   * then use the connection directly, and must call {@link #endClaim()} or
+   * {@link #submitClaimed(Task)}.
+   *
+   * @return whether the lane is now the caller's
    */
-  void submitHere(Task task) {
+  boolean tryClaim() {
+    return pending.compareAndSet(0, 1);
+  }
+
+  /** Gives a claimed lane back; work submitted meanwhile starts on a worker. */
+  void endClaim() {
+    if (pending.decrementAndGet() != 0) {
+      schedule();
+    }
+  }
+
+  /**
+   * Hands a task to the workers from a claimed lane: the claim becomes that task's place.
+   *
+   * @param task the task
+   */
+  void submitClaimed(Task task) {
     queue.add(task);
-    if (pending.getAndIncrement() == 0) {
-      drain();
+    schedule();
+  }
+
+  private void schedule() {
+    try {
+      workers.execute(drain);
+    } catch (RejectedExecutionException e) {
+      abortAll(e);
     }
   }
 
@@ -98,7 +121,12 @@ final class Lane {
           return;
         }
         if (delivery != null) {
+          // Let go of the lane before delivering: on our own workers the rest of the lane lands
+          // in this thread's next slot and runs right after the delivery (see the class comment).
+          FREE_WORKER.set(Boolean.TRUE);
+          schedule();
           delivery.run();
+          return;
         }
       }
     } finally {

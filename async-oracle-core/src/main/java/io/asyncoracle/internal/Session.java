@@ -31,12 +31,21 @@ final class Session {
   /** What a session goes back to when released: a pool, or nothing (a standalone connection). */
   interface Owner {
     /**
-     * Takes the connection back. Runs on the session's lane.
+     * Takes the connection back. Runs on the session's lane, or on a thread that claimed it.
      *
      * @param session the session
      * @param discard whether the physical connection must be closed instead of reused
      */
     void release(Session session, boolean discard);
+
+    /**
+     * Gives up a connection whose call does not return (the database stopped answering): its
+     * place in the pool is freed now; the connection is discarded when the driver returns.
+     *
+     * @param session the session
+     */
+    default void abandon(Session session) {
+    }
 
     /**
      * Names the owner for messages.
@@ -46,15 +55,26 @@ final class Session {
     String name();
   }
 
-  /** The call running on the lane now. */
+  /** How long a timed-out call may take to answer its cancel before its connection is given up. */
+  static final Duration CANCEL_GRACE = Duration.ofMillis(500);
+
+  /** The call running on the lane now. Its state decides, once, how the call's future completes. */
   private static final class Call {
+    static final int RUNNING = 0;
+    static final int FINISHED = 1;
+    static final int TIMED_OUT = 2;
     final String operation;
+    final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
     volatile Statement statement;
-    volatile boolean timedOut;
-    volatile boolean finished;
+    volatile boolean returned;
 
     Call(String operation) {
       this.operation = operation;
+    }
+
+    boolean finish() {
+      returned = true;
+      return state.compareAndSet(RUNNING, FINISHED);
     }
   }
 
@@ -62,59 +82,51 @@ final class Session {
   private final Lane lane;
   private final Owner owner;
   private final String dsn;
+  private final HeldConnection held;
+  private final Connection jdbc;
+  private final boolean oracle;
   private final long borrowedAt = System.nanoTime();
 
-  private volatile Connection jdbc;
-  private volatile boolean oracle;
   private volatile Call current;
   private volatile Duration callTimeout;
   private volatile AsyncOracleException revoked;
+  private volatile boolean abandoned;
   private final AtomicBoolean released = new AtomicBoolean();
-  private final CompletableFuture<Void> releaseFuture = new CompletableFuture<>();
+  private final AtomicBoolean slotFreed = new AtomicBoolean();
+  private volatile CompletableFuture<Void> releaseFuture;
 
-  /** Write-only session attributes waiting to be sent with the next call (null value = clear). */
-  private final Map<String, String> pendingClientInfo = new ConcurrentHashMap<>();
-  private final Set<String> clientInfoSet = ConcurrentHashMap.newKeySet();
+  /** Write-only session attributes waiting to be sent with the next call (created on first use). */
+  private volatile Map<String, String> pendingClientInfo;
   private volatile int stmtCacheSize;
   private volatile boolean stmtCacheSizePending;
   private final int defaultStmtCacheSize;
-  private volatile String defaultModule;
+  private final String defaultModule;
 
-  // Confined to the lane.
+  // Confined to the lane (or to the thread that claimed it).
   private boolean autocommit;
   private boolean dirty;
-  private boolean broken;
+  private volatile boolean broken;
   private String originalSchema;
-  private final Map<Object, Runnable> openResources = new LinkedHashMap<>();
-  private String databaseDescription;
+  private Set<String> clientInfoSet;
+  private Map<Object, Runnable> openResources;
 
-  Session(Engine engine, Owner owner, String dsn, Duration callTimeout, int stmtCacheSize) {
+  Session(Engine engine, Owner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
+      String defaultModule) {
     this.engine = engine;
     this.lane = new Lane(engine.workers());
     this.owner = owner;
+    this.held = held;
+    this.jdbc = held.jdbc;
+    this.oracle = held.oracle;
     this.dsn = dsn;
     this.callTimeout = callTimeout;
     this.stmtCacheSize = stmtCacheSize;
     this.defaultStmtCacheSize = stmtCacheSize;
+    this.defaultModule = defaultModule;
   }
 
-  // ---- attaching and describing -------------------------------------------------------------
-
-  /**
-   * Takes over a freshly borrowed connection. Runs on the lane. Autocommit is turned off, as in the
-   * reference; the call costs nothing when the pooled connection already has it off.
-   */
-  void attach(Connection connection, String module) throws SQLException {
-    this.jdbc = connection;
-    this.oracle = connection.isWrapperFor(oracle.jdbc.OracleConnection.class);
-    if (connection.getAutoCommit()) {
-      connection.setAutoCommit(false);
-    }
-    this.autocommit = false;
-    this.defaultModule = module;
-    if (module != null) {
-      pendingClientInfo.putIfAbsent(MODULE, module);
-    }
+  HeldConnection held() {
+    return held;
   }
 
   Connection jdbc() {
@@ -129,20 +141,12 @@ final class Session {
     if (!oracle) {
       throw new UnsupportedFeatureException(feature, describeDatabase());
     }
-    return jdbc.unwrap(oracle.jdbc.OracleConnection.class);
+    return held.oracleConnection();
   }
 
   /** Product name and version of the database, for messages. Runs on the lane. */
   String describeDatabase() {
-    if (databaseDescription == null) {
-      try {
-        DatabaseMetaData md = jdbc.getMetaData();
-        databaseDescription = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
-      } catch (SQLException | RuntimeException e) {
-        databaseDescription = "a non-Oracle database";
-      }
-    }
-    return databaseDescription;
+    return held.describeDatabase();
   }
 
   String dsn() {
@@ -157,6 +161,20 @@ final class Session {
     return borrowedAt;
   }
 
+  boolean isAbandoned() {
+    return abandoned;
+  }
+
+  /**
+   * Claims, once, the right to free this session's place in its pool: a release and an
+   * {@linkplain Owner#abandon abandon} may race, and only one may count.
+   *
+   * @return whether the caller is the one
+   */
+  boolean claimSlot() {
+    return slotFreed.compareAndSet(false, true);
+  }
+
   // ---- running calls ------------------------------------------------------------------------
 
   /**
@@ -169,7 +187,7 @@ final class Session {
    * @return the future the application gets
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action) {
-    CompletableFuture<T> future = new CompletableFuture<>();
+    CompletableFuture<T> future = new CallFuture<>(engine);
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
       future.completeExceptionally(refused);
@@ -181,7 +199,7 @@ final class Session {
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
   <T> CompletableFuture<T> runInternal(String operation, JdbcAction<T> action) {
-    CompletableFuture<T> future = new CompletableFuture<>();
+    CompletableFuture<T> future = new CallFuture<>(engine);
     return submit(operation, action, future, future::completeExceptionally);
   }
 
@@ -209,6 +227,10 @@ final class Session {
     if (released.get()) {
       return new AsyncOracleException(operation + " refused: the connection is closed");
     }
+    if (abandoned) {
+      return new AsyncOracleException(operation + " refused: the connection was discarded after a call"
+          + " timeout the database did not answer");
+    }
     return null;
   }
 
@@ -222,38 +244,36 @@ final class Session {
     ScheduledFuture<?> timer = null;
     current = call;
     try {
-      if (jdbc != null) {
-        applyPendingSettings();
-      }
       if (!timeout.isZero()) {
-        timer = engine.schedule(() -> onCallTimeout(call), timeout.toNanos());
+        timer = engine.schedule(() -> onCallTimeout(call, timeout, future), timeout.toNanos());
       }
+      applyPendingSettings();
       T result = action.execute(this);
-      finish(call, timer);
-      return () -> engine.complete(future, result);
+      boolean inTime = finish(call, timer);
+      return inTime ? () -> engine.complete(future, result) : null;
     } catch (Throwable error) {
-      finish(call, timer);
+      boolean inTime = finish(call, timer);
       if (Errors.isFatal(error)) {
         broken = true;
       }
-      RuntimeException failure = translate(call, timeout, error);
+      if (!inTime) {
+        return null;
+      }
+      RuntimeException failure = translate(call, error);
       return () -> engine.fail(future, failure);
     }
   }
 
-  private void finish(Call call, ScheduledFuture<?> timer) {
-    call.finished = true;
+  /** Ends the call; returns {@code false} if its deadline had already passed (the timer owns the future). */
+  private boolean finish(Call call, ScheduledFuture<?> timer) {
     current = null;
     if (timer != null) {
       timer.cancel(false);
     }
+    return call.finish();
   }
 
-  private RuntimeException translate(Call call, Duration timeout, Throwable error) {
-    if (call.timedOut) {
-      return new CallTimeoutException(call.operation + " exceeded the call timeout of " + timeout.toMillis()
-          + " ms and was cancelled", timeout, Errors.unwrap(error));
-    }
+  private RuntimeException translate(Call call, Throwable error) {
     AsyncOracleException why = revoked;
     if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException)) {
       return new PoolClosedException(owner.name() + " - " + call.operation + " was interrupted: "
@@ -262,11 +282,39 @@ final class Session {
     return Errors.map(error);
   }
 
-  private void onCallTimeout(Call call) {
-    if (!call.finished) {
-      call.timedOut = true;
-      cancel(call);
+  /**
+   * The call's deadline passed: it will not complete successfully. Cancels the statement (or, if
+   * none exists yet, the statement as soon as it does, see {@link #track}), then fails the future
+   * as soon as the call answers the cancel, saying the connection is still usable (python-oracledb's
+   * DPI-1067). If the call does not answer within {@link #CANCEL_GRACE}, the connection is given up
+   * (DPI-1080): the future fails saying so, and its place in the pool is freed.
+   */
+  private void onCallTimeout(Call call, Duration timeout, CompletableFuture<?> future) {
+    if (!call.state.compareAndSet(Call.RUNNING, Call.TIMED_OUT)) {
+      return;
     }
+    cancel(call);
+    long graceEnd = System.nanoTime() + CANCEL_GRACE.toNanos();
+    engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), 0);
+  }
+
+  private void awaitCancelled(Call call, Duration timeout, CompletableFuture<?> future, long graceEnd) {
+    if (call.returned) {
+      engine.failFromTimer(future, new CallTimeoutException(call.operation + " exceeded the call timeout of "
+          + timeout.toMillis() + " ms and was cancelled; the connection is still usable", timeout, null));
+      return;
+    }
+    long left = graceEnd - System.nanoTime();
+    if (left > 0) {
+      engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), Math.min(left, 1_000_000L));
+      return;
+    }
+    broken = true;
+    abandoned = true;
+    owner.abandon(this);
+    engine.failFromTimer(future, new CallTimeoutException(call.operation + " exceeded the call timeout of "
+        + timeout.toMillis() + " ms and did not answer the cancel within " + CANCEL_GRACE.toMillis()
+        + " ms; the connection was discarded", timeout, null));
   }
 
   /** Registers the statement the current call runs, so cancel and timeouts can break it. */
@@ -274,6 +322,10 @@ final class Session {
     Call call = current;
     if (call != null) {
       call.statement = statement;
+      if (call.state.get() == Call.TIMED_OUT) {
+        // The deadline passed while the statement was being prepared or bound.
+        cancelQuietly(statement, call);
+      }
     }
   }
 
@@ -286,16 +338,24 @@ final class Session {
   }
 
   private void cancel(Call call) {
-    if (call.finished) {
+    if (call.returned) {
       return;
     }
-    try {
-      Statement statement = call.statement;
-      if (statement != null) {
-        statement.cancel();
-      } else if (oracle && jdbc != null) {
-        jdbc.unwrap(oracle.jdbc.OracleConnection.class).cancel();
+    Statement statement = call.statement;
+    if (statement != null) {
+      cancelQuietly(statement, call);
+    } else if (oracle) {
+      try {
+        held.oracleConnection().cancel();
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.DEBUG, () -> owner.name() + " - cancel of " + call.operation + " failed: " + e);
       }
+    }
+  }
+
+  private void cancelQuietly(Statement statement, Call call) {
+    try {
+      statement.cancel();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.DEBUG, () -> owner.name() + " - cancel of " + call.operation + " failed: " + e);
     }
@@ -304,7 +364,17 @@ final class Session {
   // ---- session settings ---------------------------------------------------------------------
 
   void setClientInfo(String key, String value) {
-    pendingClientInfo.put(key, value == null ? "" : value);
+    Map<String, String> pending = pendingClientInfo;
+    if (pending == null) {
+      synchronized (this) {
+        pending = pendingClientInfo;
+        if (pending == null) {
+          pending = new ConcurrentHashMap<>();
+          pendingClientInfo = pending;
+        }
+      }
+    }
+    pending.put(key, value == null ? "" : value);
   }
 
   void setStmtCacheSize(int size) {
@@ -325,11 +395,15 @@ final class Session {
   }
 
   private void applyPendingSettings() throws SQLException {
-    if (!pendingClientInfo.isEmpty()) {
-      for (String key : pendingClientInfo.keySet()) {
-        String value = pendingClientInfo.remove(key);
+    Map<String, String> pending = pendingClientInfo;
+    if (pending != null && !pending.isEmpty()) {
+      for (String key : pending.keySet()) {
+        String value = pending.remove(key);
         if (value != null) {
           jdbc.setClientInfo(key, value);
+          if (clientInfoSet == null) {
+            clientInfoSet = new java.util.HashSet<>();
+          }
           clientInfoSet.add(key);
         }
       }
@@ -343,7 +417,7 @@ final class Session {
   }
 
   private void applyStmtCacheSize(int size) throws SQLException {
-    oracle.jdbc.OracleConnection oc = jdbc.unwrap(oracle.jdbc.OracleConnection.class);
+    oracle.jdbc.OracleConnection oc = held.oracleConnection();
     oc.setImplicitCachingEnabled(size > 0);
     if (size > 0) {
       oc.setStatementCacheSize(size);
@@ -387,31 +461,25 @@ final class Session {
 
   /** Registers a statement or LOB to close on release. Runs on the lane. */
   void opened(Object resource, Runnable closer) {
+    if (openResources == null) {
+      openResources = new LinkedHashMap<>();
+    }
     openResources.put(resource, closer);
   }
 
   /** Unregisters a resource closed by the application. Runs on the lane. */
   void closed(Object resource) {
-    openResources.remove(resource);
+    if (openResources != null) {
+      openResources.remove(resource);
+    }
   }
 
   /** Whether the connection looks usable, without a round trip. Safe from any thread. */
   boolean isHealthy() {
-    Connection c = jdbc;
-    if (c == null || released.get() || revoked != null || broken) {
+    if (released.get() || revoked != null || broken) {
       return false;
     }
-    try {
-      if (c.isClosed()) {
-        return false;
-      }
-      if (oracle) {
-        return c.unwrap(oracle.jdbc.OracleConnection.class).isUsable();
-      }
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      return false;
-    }
+    return held.usableLocally();
   }
 
   // ---- release ------------------------------------------------------------------------------
@@ -422,13 +490,61 @@ final class Session {
 
   /**
    * Gives the connection back: closes what the application left open, rolls back uncommitted
-   * work, restores session settings, and discards the connection if any of that fails.
+   * work, restores session settings, and discards the connection if any of that fails. A clean
+   * session (nothing open, nothing written, nothing changed) needs no round trip, so when its lane
+   * is idle it goes back right here, on the calling thread; otherwise the release runs on the lane
+   * after the calls queued before it.
    */
   CompletableFuture<Void> release() {
     if (!released.compareAndSet(false, true)) {
-      return releaseFuture;
+      CompletableFuture<Void> f = releaseFuture;
+      return f != null ? f : awaitReleaseFuture();
     }
-    Lane.Task release = new Lane.Task() {
+    if (lane.tryClaim()) {
+      if (isClean()) {
+        try {
+          owner.release(this, false);
+        } finally {
+          lane.endClaim();
+        }
+        return publishReleased(CompletableFuture.completedFuture(null));
+      }
+      if (Lane.onFreeWorker() && engine.onOwnWorker()) {
+        // A worker that has let go of its own lane may do the clean-up round trips itself.
+        try {
+          cleanUpAndReturn();
+        } catch (RuntimeException unexpected) {
+          LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
+        } finally {
+          lane.endClaim();
+        }
+        return publishReleased(CompletableFuture.completedFuture(null));
+      }
+      CompletableFuture<Void> done = publishReleased(new CompletableFuture<>());
+      lane.submitClaimed(releaseTask(done));
+      return done;
+    }
+    CompletableFuture<Void> done = publishReleased(new CompletableFuture<>());
+    lane.submit(releaseTask(done));
+    return done;
+  }
+
+  private CompletableFuture<Void> publishReleased(CompletableFuture<Void> done) {
+    releaseFuture = done;
+    return done;
+  }
+
+  /** A second close() raced the first one before it published its future. */
+  private CompletableFuture<Void> awaitReleaseFuture() {
+    CompletableFuture<Void> f;
+    while ((f = releaseFuture) == null) {
+      Thread.onSpinWait();
+    }
+    return f;
+  }
+
+  private Lane.Task releaseTask(CompletableFuture<Void> done) {
+    return new Lane.Task() {
       @Override
       public Runnable run() {
         try {
@@ -436,35 +552,38 @@ final class Session {
         } catch (RuntimeException unexpected) {
           LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
         }
-        return () -> engine.complete(releaseFuture, null);
+        return () -> engine.complete(done, null);
       }
 
       @Override
       public void abort(Throwable error) {
         // No worker will ever run again: return the permit so a close can finish.
         owner.release(Session.this, true);
-        releaseFuture.complete(null);
+        done.complete(null);
       }
     };
-    if (engine.mayRunCallbacksHere()) {
-      // Our own last step, asked for on a virtual worker that is free: no need for another thread.
-      lane.submitHere(release);
-    } else {
-      lane.submit(release);
-    }
-    return releaseFuture;
+  }
+
+  /** Whether giving the connection back needs no call to the driver. Runs on the lane or a claim. */
+  private boolean isClean() {
+    return !broken && revoked == null && !dirty && !autocommit && originalSchema == null
+        && (openResources == null || openResources.isEmpty())
+        && (clientInfoSet == null || clientInfoSet.isEmpty())
+        && stmtCacheSize == defaultStmtCacheSize;
   }
 
   private void cleanUpAndReturn() {
-    boolean discard = broken || revoked != null || jdbc == null;
-    for (Runnable closer : openResources.values().toArray(new Runnable[0])) {
-      try {
-        closer.run();
-      } catch (RuntimeException e) {
-        discard = true;
+    boolean discard = broken || revoked != null;
+    if (openResources != null) {
+      for (Runnable closer : openResources.values().toArray(new Runnable[0])) {
+        try {
+          closer.run();
+        } catch (RuntimeException e) {
+          discard = true;
+        }
       }
+      openResources.clear();
     }
-    openResources.clear();
     if (!discard) {
       try {
         discard = !resetSession();
@@ -478,7 +597,7 @@ final class Session {
 
   /** Returns {@code false} when the connection must be discarded. */
   private boolean resetSession() throws SQLException {
-    if (jdbc.isClosed() || (oracle && !jdbc.unwrap(oracle.jdbc.OracleConnection.class).isUsable())) {
+    if (!held.usableLocally()) {
       return false;
     }
     if (!autocommit && dirty) {
@@ -487,17 +606,21 @@ final class Session {
     }
     if (autocommit) {
       jdbc.setAutoCommit(false);
+      autocommit = false;
     }
     if (originalSchema != null) {
       jdbc.setSchema(originalSchema);
+      originalSchema = null;
     }
     if (stmtCacheSize != defaultStmtCacheSize && oracle) {
       applyStmtCacheSize(defaultStmtCacheSize);
     }
     // Tags an application set on this borrow must not leak to the next borrower.
-    for (String key : clientInfoSet) {
-      String reset = MODULE.equals(key) && defaultModule != null ? defaultModule : "";
-      jdbc.setClientInfo(key, reset);
+    if (clientInfoSet != null) {
+      for (String key : clientInfoSet) {
+        String reset = MODULE.equals(key) && defaultModule != null ? defaultModule : "";
+        jdbc.setClientInfo(key, reset);
+      }
     }
     return true;
   }

@@ -41,35 +41,59 @@ public final class StandaloneConnections implements Session.Owner {
       return CompletableFuture.failedFuture(e);
     }
     Engine engine = SharedEngine.ENGINE;
-    Session session = new Session(engine, OWNER, Dsn.redact(url), Duration.ZERO, PoolOptions.DEFAULT_STMT_CACHE_SIZE);
-    return session.runInternal("connect", s -> {
-      Properties properties = new Properties();
-      if (user != null) {
-        properties.setProperty("user", user);
-      }
-      if (password != null) {
-        properties.setProperty("password", password);
-      }
-      Connection c = DriverManager.getConnection(url, properties);
-      try {
-        s.attach(c, null);
-      } catch (java.sql.SQLException | RuntimeException e) {
-        c.close();
-        throw e;
-      }
-      return new ConnectionImpl(s, PoolOptions.DEFAULT_ARRAY_SIZE);
-    });
+    String redacted = Dsn.redact(url);
+    CompletableFuture<AsyncConnection> result = new CallFuture<>(engine);
+    try {
+      engine.workers().execute(() -> {
+        try {
+          Properties properties = new Properties();
+          if (user != null) {
+            properties.setProperty("user", user);
+          }
+          if (password != null) {
+            properties.setProperty("password", password);
+          }
+          Connection c = DriverManager.getConnection(url, properties);
+          HeldConnection held;
+          try {
+            held = HeldConnection.adopt(c, null);
+          } catch (java.sql.SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+          }
+          Session session = new Session(engine, OWNER, held, redacted, Duration.ZERO,
+              PoolOptions.DEFAULT_STMT_CACHE_SIZE, null);
+          ConnectionImpl connection = new ConnectionImpl(session, PoolOptions.DEFAULT_ARRAY_SIZE);
+          engine.complete(result, connection, () -> session.release());
+        } catch (Throwable e) {
+          engine.fail(result, Errors.map(e));
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(Errors.map(e));
+    }
+    return result;
   }
 
   @Override
   public void release(Session session, boolean discard) {
     Connection c = session.jdbc();
-    if (c != null) {
+    // Closing a physical connection talks to the database: never on an application thread.
+    Runnable close = () -> {
       try {
         c.close();
       } catch (java.sql.SQLException | RuntimeException e) {
         System.getLogger(StandaloneConnections.class.getName())
             .log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
+      }
+    };
+    if (session.engine.onOwnWorker()) {
+      close.run();
+    } else {
+      try {
+        session.engine.workers().execute(close);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        close.run();
       }
     }
   }

@@ -15,25 +15,39 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import oracle.ucp.jdbc.PoolDataSource;
-import oracle.ucp.jdbc.ValidConnection;
 
 /**
- * An {@link AsyncPool} with Oracle UCP as the physical pool and {@link Admission} in front of it.
+ * An {@link AsyncPool} that holds the physical connections it borrowed from Oracle UCP.
+ *
+ * <p>UCP is the source of physical connections: it creates them (TLS, wallets, RAC/FAN), and
+ * looks after their lifetime, inactivity, harvesting and draining. It is not touched on every call:
+ * a UCP borrow and return costs 2-3x a HikariCP cycle and runs {@code isValid} on every borrow.
+ * Instead idle held connections wait in a LIFO stack and an acquire takes one at once, on the
+ * caller's thread. Otherwise it opens a new one (at most {@code max} in all) or waits in a FIFO
+ * queue bounded by {@code maxWaiters}; the acquire timeout bounds all of it. A held connection goes
+ * back to UCP when it has been idle past {@code holdIdleTimeout}, held for {@code maxHold}, marked
+ * invalid, or the pool closes.
  */
 public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private static final System.Logger LOG = System.getLogger(UcpAsyncPool.class.getName());
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final Set<String> NAMES_IN_USE = ConcurrentHashMap.newKeySet();
+  /** How often idle held connections past their window go back to UCP. */
+  private static final long HOUSEKEEPING_MILLIS = 1000;
 
   private final String name;
   /** The URL with credentials removed, computed once: sessions show it, and a regex per borrow adds up. */
@@ -41,12 +55,25 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final PoolOptions options;
   private final Engine engine;
   private final PoolDataSource ucp;
-  private final Admission admission;
   private final PoolListener listener;
   private final Set<Session> active = ConcurrentHashMap.newKeySet();
-  private final Object closeLock = new Object();
-  private volatile CompletableFuture<Void> closeFuture;
+  private final long aliveBypassNanos;
+  private final long maxHoldNanos;
+  private final long holdIdleNanos;
+  private final int validateSeconds;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  // Guarded by lock.
+  private final ArrayDeque<HeldConnection> idle = new ArrayDeque<>();
+  private final ArrayDeque<AcquireFuture> waiters = new ArrayDeque<>();
+  /** Held connections (idle and lent) plus those being opened: never more than max. */
+  private int total;
+  private int opening;
+  private int lent;
+  private CompletableFuture<Void> closeFuture;
+  private boolean drainedScheduled;
   private volatile boolean destroyed;
+  private volatile ScheduledFuture<?> housekeeping;
 
   private UcpAsyncPool(String name, PoolOptions options, Engine engine, PoolDataSource ucp) {
     this.name = name;
@@ -54,8 +81,20 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     this.options = options;
     this.engine = engine;
     this.ucp = ucp;
-    this.admission = new Admission(name, options.max(), options.maxWaiters());
     this.listener = options.listener();
+    this.aliveBypassNanos = options.validateOnBorrow() ? options.aliveBypass().toNanos() : Long.MAX_VALUE;
+    this.maxHoldNanos = nanosOrUnbounded(options.maxHold());
+    this.holdIdleNanos = nanosOrUnbounded(options.holdIdleTimeout());
+    this.validateSeconds = validationSeconds(options);
+  }
+
+  private static long nanosOrUnbounded(Duration d) {
+    return d.isZero() ? Long.MAX_VALUE : d.toNanos();
+  }
+
+  private static int validationSeconds(PoolOptions options) {
+    Duration bound = options.connectTimeout().isZero() ? Duration.ofSeconds(5) : options.connectTimeout();
+    return (int) Math.max(1, Math.min(5, bound.toSeconds()));
   }
 
   /**
@@ -91,11 +130,19 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     engine.workers().execute(() -> {
       try {
         if (options.failFast()) {
-          // Starts UCP (opening min connections) and proves the database answers.
-          try (Connection probe = ucp.getConnection()) {
-            probe.isValid(5);
+          // Starts UCP (opening min connections) and proves the database answers; the probe
+          // connection stays as the pool's first held connection.
+          Connection probe = ucp.getConnection();
+          HeldConnection held;
+          try {
+            held = HeldConnection.adopt(probe, options.module());
+          } catch (SQLException | RuntimeException e) {
+            probe.close();
+            throw e;
           }
+          pool.adoptProbe(held);
         }
+        pool.startHousekeeping();
         LOG.log(Level.DEBUG, () -> name + " - started (" + options + ")");
         engine.complete(created, pool);
       } catch (Throwable e) {
@@ -121,6 +168,20 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  private void adoptProbe(HeldConnection held) {
+    lock.lock();
+    try {
+      total++;
+      idle.push(held);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void startHousekeeping() {
+    housekeeping = engine.scheduleAtFixedRate(this::retireExpiredIdle, HOUSEKEEPING_MILLIS);
+  }
+
   @Override
   public String name() {
     return name;
@@ -133,41 +194,40 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   // ---- acquire ------------------------------------------------------------------------------
 
-  /** The future {@link #acquire()} returns: cancelling it removes its waiter from the queue. */
-  private final class AcquireFuture extends CompletableFuture<AsyncConnection> {
-    private volatile QueuedAcquire waiter;
+  /**
+   * The future {@link #acquire()} returns. While it waits it sits in the pool's queue; whoever
+   * completes it first (a connection, the timeout, a cancel, a close) wins, and a connection
+   * that arrives too late goes back to the pool.
+   */
+  private final class AcquireFuture extends CallFuture<AsyncConnection> {
+    final long startNanos;
+    volatile ScheduledFuture<?> timer;
+
+    AcquireFuture(long startNanos) {
+      super(engine);
+      this.startNanos = startNanos;
+    }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
-      QueuedAcquire w = waiter;
-      if (cancelled && w != null && w.tryAbandon()) {
-        w.cancelTimer();
-        admission.remove(w);
+      if (cancelled) {
+        leaveQueue(this);
       }
       return cancelled;
     }
 
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
-      return new CompletableFuture<>();
-    }
-  }
-
-  private final class QueuedAcquire extends Admission.Waiter {
-    private final AcquireFuture result;
-    private final long startNanos;
-    private volatile ScheduledFuture<?> timer;
-
-    QueuedAcquire(AcquireFuture result, long startNanos) {
-      this.result = result;
-      this.startNanos = startNanos;
+      return new CallFuture<>(engine);
     }
 
-    @Override
-    void granted() {
-      cancelTimer();
-      borrow(result, startNanos);
+    void startTimer() {
+      Duration timeout = options.acquireTimeout();
+      if (!timeout.isZero() && !isDone()) {
+        long left = timeout.toNanos() - (System.nanoTime() - startNanos);
+        timer = engine.schedule(this::timedOut, Math.max(0, left));
+      }
     }
 
     void cancelTimer() {
@@ -178,83 +238,224 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
 
     void timedOut() {
-      if (tryAbandon()) {
-        admission.remove(this);
-        Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+      if (isDone()) {
+        return;
+      }
+      leaveQueue(this);
+      Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+      AcquireTimeoutException timeout = new AcquireTimeoutException(name + " - no connection available after "
+          + options.acquireTimeout().toMillis() + "ms (" + stateForMessages() + ")", stats(), null);
+      if (!isDone()) {
         notifyListener(l -> l.onAcquireTimeout(waited));
-        engine.fail(result, new AcquireTimeoutException(name + " - no connection available after "
-            + options.acquireTimeout().toMillis() + "ms (" + stateForMessages() + ")", stats(), null));
+        engine.failFromTimer(this, timeout);
       }
     }
   }
 
   @Override
   public CompletableFuture<AsyncConnection> acquire() {
-    long start = System.nanoTime();
-    AcquireFuture result = new AcquireFuture();
-    QueuedAcquire waiter = new QueuedAcquire(result, start);
-    Object ticket;
-    try {
-      ticket = admission.acquire(waiter, this::stateForMessages);
-    } catch (PoolExhaustedException e) {
-      notifyListener(PoolListener::onPoolExhausted);
-      result.completeExceptionally(e);
-      return result;
-    } catch (AsyncOracleException e) {
-      result.completeExceptionally(e);
-      return result;
-    }
-    if (ticket == Admission.GRANTED) {
-      borrow(result, start);
-    } else {
-      result.waiter = waiter;
-      Duration timeout = options.acquireTimeout();
-      if (!timeout.isZero()) {
-        waiter.timer = engine.schedule(waiter::timedOut, timeout.toNanos());
-      }
-    }
+    AcquireFuture result = new AcquireFuture(System.nanoTime());
+    take(result, false);
     return result;
   }
 
-  /** Holds a permit: borrow the UCP connection on a new session's lane. */
-  private void borrow(CompletableFuture<AsyncConnection> result, long startNanos) {
-    Session session = new Session(engine, this, redactedUrl, options.callTimeout(),
-        options.stmtCacheSize());
-    active.add(session);
-    if (closeFuture != null && destroyed) {
-      active.remove(session);
-      admission.release();
-      engine.fail(result, new PoolClosedException(name + " - pool is closed"));
+  /**
+   * Serves an acquire: lends an idle held connection, or opens a new one, or queues the acquire.
+   *
+   * @param result the acquire
+   * @param onWorker whether the current thread may block (validate a connection) itself
+   */
+  private void take(AcquireFuture result, boolean onWorker) {
+    while (true) {
+      HeldConnection candidate = null;
+      boolean open = false;
+      RuntimeException refused = null;
+      boolean exhausted = false;
+      lock.lock();
+      try {
+        if (closeFuture != null) {
+          refused = new PoolClosedException(name + " - pool is closed");
+        } else if (waiters.isEmpty() && !idle.isEmpty()) {
+          candidate = idle.pop();
+          lent++;
+        } else if (total < max()) {
+          total++;
+          opening++;
+          open = true;
+          waiters.add(result);
+        } else if (waiters.size() >= options.maxWaiters()) {
+          exhausted = true;
+          refused = new PoolExhaustedException(name + " - every connection is busy and " + waiters.size()
+              + " acquires are already waiting (maxWaiters=" + options.maxWaiters() + "; " + statsLocked() + ")");
+        } else {
+          waiters.add(result);
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (refused != null) {
+        if (exhausted) {
+          notifyListener(PoolListener::onPoolExhausted);
+        }
+        result.completeExceptionally(refused);
+        return;
+      }
+      if (candidate == null) {
+        result.startTimer();
+        if (open) {
+          startOpen();
+        }
+        return;
+      }
+      long now = System.nanoTime();
+      if (!candidate.usableLocally()) {
+        giveBack(candidate, true);
+        continue;
+      }
+      if (expired(candidate, now)) {
+        giveBack(candidate, false, true);
+        continue;
+      }
+      if (now - candidate.lastUsed <= aliveBypassNanos) {
+        lend(result, candidate);
+        return;
+      }
+      if (!onWorker) {
+        HeldConnection stale = candidate;
+        try {
+          engine.workers().execute(() -> validateAndLend(result, stale));
+        } catch (RejectedExecutionException e) {
+          giveBack(stale, true);
+          result.completeExceptionally(new PoolClosedException(name + " - pool is closed", e));
+        }
+        return;
+      }
+      if (candidate.validate(validateSeconds)) {
+        lend(result, candidate);
+        return;
+      }
+      LOG.log(Level.DEBUG, () -> name + " - a held connection failed its check and was discarded");
+      notifyListener(PoolListener::onConnectionInvalidated);
+      giveBack(candidate, true);
+    }
+  }
+
+  /** Checks a connection idle past the alive-bypass window; if it fails, the caller gets another. */
+  private void validateAndLend(AcquireFuture result, HeldConnection held) {
+    if (result.isDone()) {
+      giveBack(held, false);
       return;
     }
-    session.runInternal("acquire", s -> {
-      if (result.isDone()) {
-        return null;
-      }
+    if (held.validate(validateSeconds)) {
+      lend(result, held);
+      return;
+    }
+    LOG.log(Level.DEBUG, () -> name + " - a held connection failed its check and was discarded");
+    notifyListener(PoolListener::onConnectionInvalidated);
+    giveBack(held, true);
+    take(result, true);
+  }
+
+  /** Whether a held connection is due to go back to UCP: held too long, or idle too long. */
+  private boolean expired(HeldConnection held, long now) {
+    return now - held.heldSince >= maxHoldNanos || now - held.lastUsed >= holdIdleNanos;
+  }
+
+  /** Lends a held connection (already counted in {@code lent}) to an acquire. */
+  private void lend(AcquireFuture result, HeldConnection held) {
+    result.cancelTimer();
+    Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
+        options.stmtCacheSize(), options.module());
+    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
+    active.add(session);
+    held.uses++;
+    if (result.isDone()) {
+      session.release();
+      return;
+    }
+    notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
+    // Timed out, cancelled or closed meanwhile: the connection goes to the next caller.
+    engine.complete(result, connection, session::release);
+  }
+
+  private void startOpen() {
+    try {
+      engine.workers().execute(this::openOne);
+    } catch (RejectedExecutionException e) {
+      openFailed(new PoolClosedException(name + " - pool is closed", e));
+    }
+  }
+
+  /** Borrows one more physical connection from UCP, for the first caller in the queue. */
+  private void openOne() {
+    HeldConnection held;
+    try {
       Connection c = ucp.getConnection();
       try {
-        s.attach(c, options.module());
+        held = HeldConnection.adopt(c, options.module());
       } catch (SQLException | RuntimeException e) {
-        discard(c);
+        closeQuietly(c);
         throw e;
       }
-      return new ConnectionImpl(s, options.arraySize());
-    }).whenComplete((connection, error) -> {
-      // Runs on the worker that borrowed; only our own bookkeeping happens here.
-      if (error != null) {
-        active.remove(session);
-        admission.release();
-        engine.fail(result, Errors.map(error));
-      } else if (connection == null) {
-        session.release();
-      } else if (session.isReleased()) {
-        // Interrupted by close(force, interrupt) while borrowing; the release is already queued.
-        engine.fail(result, new PoolClosedException(name + " - pool closed while acquiring a connection"));
-      } else {
-        notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - startNanos)));
-        engine.complete(result, connection, () -> session.release());
+    } catch (Throwable e) {
+      openFailed(Errors.map(e));
+      return;
+    }
+    lock.lock();
+    try {
+      opening--;
+    } finally {
+      lock.unlock();
+    }
+    offer(held);
+  }
+
+  /** A new connection could not be opened: the first caller waiting gets the error. */
+  private void openFailed(RuntimeException error) {
+    AcquireFuture first;
+    boolean retry = false;
+    lock.lock();
+    try {
+      opening--;
+      total--;
+      first = pollLiveWaiter();
+      if (!waiters.isEmpty() && closeFuture == null && total < max()) {
+        // The others get their own attempt (each fails fast while the database is down).
+        total++;
+        opening++;
+        retry = true;
       }
-    });
+    } finally {
+      lock.unlock();
+    }
+    if (first != null) {
+      first.cancelTimer();
+      engine.fail(first, error);
+    }
+    if (retry) {
+      startOpen();
+    }
+    checkDrained();
+  }
+
+  private void leaveQueue(AcquireFuture waiter) {
+    lock.lock();
+    try {
+      waiters.remove(waiter);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The first waiter that still wants a connection; skips those that timed out or were cancelled. */
+  private AcquireFuture pollLiveWaiter() {
+    AcquireFuture w;
+    while ((w = waiters.poll()) != null) {
+      if (!w.isDone()) {
+        return w;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -290,60 +491,242 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public void release(Session session, boolean discard) {
-    Connection c = session.jdbc();
+    active.remove(session);
+    HeldConnection held = session.held();
+    Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
+    notifyListener(l -> l.onRelease(used));
+    if (!session.claimSlot()) {
+      // Abandoned after a call timeout: its place was freed then; only the connection is left.
+      retireOnWorker(held, true);
+      return;
+    }
+    if (discard) {
+      notifyListener(PoolListener::onConnectionInvalidated);
+    }
+    held.lastUsed = System.nanoTime();
+    lock.lock();
     try {
-      if (c != null) {
-        if (discard) {
-          discard(c);
-          notifyListener(PoolListener::onConnectionInvalidated);
-        } else {
-          c.close();
-        }
-      }
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> name + " - returning a connection to UCP failed: " + e);
+      lent--;
     } finally {
-      active.remove(session);
-      if (c != null) {
-        Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
-        notifyListener(l -> l.onRelease(used));
-      }
-      admission.release();
+      lock.unlock();
+    }
+    if (discard || held.lastUsed - held.heldSince >= maxHoldNanos) {
+      retire(held, discard);
+    } else {
+      offer(held);
     }
   }
 
-  private static void discard(Connection c) {
-    try {
-      if (c.isWrapperFor(ValidConnection.class)) {
-        c.unwrap(ValidConnection.class).setInvalid();
-      } else if (c instanceof ValidConnection valid) {
-        valid.setInvalid();
-      }
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> "marking a connection invalid failed: " + e);
+  @Override
+  public void abandon(Session session) {
+    active.remove(session);
+    if (!session.claimSlot()) {
+      return;
     }
+    LOG.log(Level.WARNING, () -> name + " - a connection did not answer the cancel of a timed-out call and was given up");
+    notifyListener(PoolListener::onConnectionInvalidated);
+    lock.lock();
+    try {
+      lent--;
+      total--;
+    } finally {
+      lock.unlock();
+    }
+    capacityFreed();
+  }
+
+  /** Puts a free held connection to use: the first waiter gets it, else it goes on the idle stack. */
+  private void offer(HeldConnection held) {
+    AcquireFuture next;
+    boolean toUcp = false;
+    lock.lock();
+    try {
+      if (closeFuture != null) {
+        total--;
+        toUcp = true;
+        next = null;
+      } else {
+        next = pollLiveWaiter();
+        if (next != null) {
+          lent++;
+        } else {
+          idle.push(held);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (toUcp) {
+      retireOnWorker(held, false);
+      checkDrained();
+    } else if (next != null) {
+      lend(next, held);
+    }
+  }
+
+  /** Hands back a connection an acquire took but did not use. */
+  private void giveBack(HeldConnection held, boolean discard) {
+    giveBack(held, discard, discard);
+  }
+
+  /** Hands back a connection an acquire took but did not use: to the pool, or to UCP. */
+  private void giveBack(HeldConnection held, boolean discard, boolean toUcp) {
+    lock.lock();
+    try {
+      lent--;
+    } finally {
+      lock.unlock();
+    }
+    if (toUcp) {
+      retire(held, discard);
+    } else {
+      offer(held);
+    }
+  }
+
+  /** Gives a held connection (no longer counted as lent) back to UCP and frees its place. */
+  private void retire(HeldConnection held, boolean discard) {
+    lock.lock();
+    try {
+      total--;
+    } finally {
+      lock.unlock();
+    }
+    retireOnWorker(held, discard);
+    capacityFreed();
+  }
+
+  /** Returning a connection to UCP can touch the network (a discard closes it): never on a caller's thread. */
+  private void retireOnWorker(HeldConnection held, boolean discard) {
+    Runnable task = discard ? held::discard : held::returnToUcp;
+    if (engine.onOwnWorker()) {
+      task.run();
+      return;
+    }
+    try {
+      engine.workers().execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+  }
+
+  /** A place was freed: open a connection for a waiting caller, or finish a close. */
+  private void capacityFreed() {
+    boolean open = false;
+    lock.lock();
+    try {
+      if (closeFuture == null && total < max()) {
+        // Drop waiters that gave up, so we do not open connections for nobody.
+        while (!waiters.isEmpty() && waiters.peek().isDone()) {
+          waiters.poll();
+        }
+        if (waiters.size() > opening) {
+          total++;
+          opening++;
+          open = true;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (open) {
+      startOpen();
+    }
+    checkDrained();
+  }
+
+  /** Gives idle connections past their window back to UCP. Runs on the timer: hands the work to a worker. */
+  private void retireExpiredIdle() {
+    long now = System.nanoTime();
+    List<HeldConnection> expired = new ArrayList<>();
+    lock.lock();
+    try {
+      for (HeldConnection h : idle) {
+        if (now - h.heldSince >= maxHoldNanos || now - h.lastUsed >= holdIdleNanos) {
+          expired.add(h);
+        }
+      }
+      idle.removeAll(expired);
+      total -= expired.size();
+    } finally {
+      lock.unlock();
+    }
+    if (!expired.isEmpty()) {
+      try {
+        engine.workers().execute(() -> expired.forEach(HeldConnection::returnToUcp));
+      } catch (RejectedExecutionException e) {
+        expired.forEach(HeldConnection::returnToUcp);
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
     try {
       c.close();
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> "closing a discarded connection failed: " + e);
+      LOG.log(Level.TRACE, () -> "closing a connection failed: " + e);
     }
+  }
+
+  private int max() {
+    return options.max();
   }
 
   // ---- stats --------------------------------------------------------------------------------
 
   @Override
   public PoolStats stats() {
-    int idle = 0;
-    int borrowed = 0;
+    int held;
+    int idleHeld;
+    int busy;
+    int waiting;
+    lock.lock();
+    try {
+      held = total - opening;
+      idleHeld = idle.size();
+      busy = lent;
+      waiting = waiters.size();
+    } finally {
+      lock.unlock();
+    }
+    int inUcp = 0;
     if (!destroyed) {
       try {
-        idle = ucp.getAvailableConnectionsCount();
-        borrowed = ucp.getBorrowedConnectionsCount();
+        inUcp = ucp.getAvailableConnectionsCount();
       } catch (SQLException | RuntimeException e) {
         // UCP not started yet (lazy pool) or already destroyed: no physical connections to count.
       }
     }
-    return new PoolStats(idle + borrowed, admission.busy(), idle, admission.waiting(), options.min(), options.max());
+    return new PoolStats(held + inUcp, busy, idleHeld + inUcp, waiting, options.min(), options.max());
+  }
+
+  /** Connections the pool holds now (idle and lent), for tests. */
+  int heldConnections() {
+    lock.lock();
+    try {
+      return total - opening;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Connections UCP counts as borrowed (by this pool), for tests. */
+  int borrowedFromUcp() {
+    try {
+      return ucp.getBorrowedConnectionsCount();
+    } catch (SQLException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** The engine, for tests that look at the workers. */
+  Engine engine() {
+    return engine;
+  }
+
+  private String statsLocked() {
+    return "total=" + (total - opening) + ", busy=" + lent + ", idle=" + idle.size() + ", waiting=" + waiters.size()
+        + ", min=" + options.min() + ", max=" + options.max();
   }
 
   private String stateForMessages() {
@@ -352,7 +735,12 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public boolean isClosed() {
-    return closeFuture != null;
+    lock.lock();
+    try {
+      return closeFuture != null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   // ---- close --------------------------------------------------------------------------------
@@ -375,34 +763,51 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     boolean forced = force || interrupt;
     CompletableFuture<Void> done;
-    List<Admission.Waiter> abandoned;
-    synchronized (closeLock) {
+    List<AcquireFuture> abandoned;
+    List<HeldConnection> idleNow;
+    lock.lock();
+    try {
       if (closeFuture != null) {
-        if (interrupt) {
-          interruptAll();
+        done = closeFuture;
+        abandoned = null;
+        idleNow = null;
+      } else {
+        if (!forced && lent > 0) {
+          return CompletableFuture.failedFuture(new PoolBusyException(name + " - cannot close: "
+              + lent + " connection(s) still in use (ORA-24422); close with force to wait for them"));
         }
-        return closeFuture;
+        done = new CompletableFuture<>();
+        closeFuture = done;
+        abandoned = new ArrayList<>(waiters);
+        waiters.clear();
+        idleNow = new ArrayList<>(idle);
+        idle.clear();
+        total -= idleNow.size();
       }
-      CompletableFuture<Void> closing = new CompletableFuture<>();
-      done = closing;
-      // The drained callback may run at once, on a worker, before closeFuture is assigned below:
-      // hand it the future rather than letting it read the field.
-      abandoned = admission.close(() -> engine.workers().execute(() -> destroyAndComplete(closing)), !forced);
-      if (abandoned == null) {
-        return CompletableFuture.failedFuture(new PoolBusyException(name + " - cannot close: "
-            + admission.busy() + " connection(s) still in use (ORA-24422); close with force to wait for them"));
+    } finally {
+      lock.unlock();
+    }
+    if (abandoned == null) {
+      if (interrupt) {
+        interruptAll();
       }
-      closeFuture = done;
+      return done;
     }
     LOG.log(Level.DEBUG, () -> name + " - closing (force=" + forced + ", interrupt=" + interrupt + ", timeout=" + timeout + ")");
-    for (Admission.Waiter w : abandoned) {
-      QueuedAcquire queued = (QueuedAcquire) w;
-      queued.cancelTimer();
-      engine.fail(queued.result, new PoolClosedException(name + " - pool closed while waiting for a connection"));
+    ScheduledFuture<?> keeper = housekeeping;
+    if (keeper != null) {
+      keeper.cancel(false);
+    }
+    for (AcquireFuture waiter : abandoned) {
+      waiter.cancelTimer();
+      engine.fail(waiter, new PoolClosedException(name + " - pool closed while waiting for a connection"));
+    }
+    if (!idleNow.isEmpty()) {
+      runOnWorker(() -> idleNow.forEach(HeldConnection::returnToUcp));
     }
     if (interrupt) {
       interruptAll();
-    } else if (!timeout.isZero() && !admission.idle()) {
+    } else if (!timeout.isZero() && busyCount() > 0) {
       engine.schedule(() -> {
         if (!destroyed) {
           LOG.log(Level.INFO, () -> name + " - close timeout of " + timeout.toMillis()
@@ -411,13 +816,47 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         }
       }, timeout.toNanos());
     }
+    checkDrained();
     return done;
+  }
+
+  private int busyCount() {
+    lock.lock();
+    try {
+      return lent;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void interruptAll() {
     PoolClosedException why = new PoolClosedException("pool " + name + " was closed with interrupt");
     for (Session session : active) {
       session.revoke(why);
+    }
+  }
+
+  /** Once closing and nothing is lent or opening any more, destroys UCP's pool and completes the close. */
+  private void checkDrained() {
+    CompletableFuture<Void> done;
+    lock.lock();
+    try {
+      if (closeFuture == null || drainedScheduled || lent > 0 || opening > 0) {
+        return;
+      }
+      drainedScheduled = true;
+      done = closeFuture;
+    } finally {
+      lock.unlock();
+    }
+    runOnWorker(() -> destroyAndComplete(done));
+  }
+
+  private void runOnWorker(Runnable task) {
+    try {
+      engine.workers().execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
     }
   }
 

@@ -58,6 +58,27 @@ public final class WorkerThreads {
   }
 
   /**
+   * A factory of virtual threads, all named {@code prefix}.
+   *
+   * @param prefix the thread name
+   * @return the factory
+   * @throws IllegalStateException without virtual threads
+   */
+  public static ThreadFactory virtualFactory(String prefix) {
+    if (!virtualThreadsAvailable()) {
+      throw new IllegalStateException("virtual threads need Java 21 or later; this is Java "
+          + Runtime.version().feature());
+    }
+    try {
+      Object builder = OF_VIRTUAL.invoke(null);
+      builder = BUILDER.getMethod("name", String.class).invoke(builder, prefix);
+      return (ThreadFactory) BUILDER.getMethod("factory").invoke(builder);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create a virtual thread factory", e);
+    }
+  }
+
+  /**
    * A fixed-size pool of daemon platform threads whose idle threads time out.
    *
    * @param prefix the thread name prefix

@@ -1,0 +1,136 @@
+package io.asyncoracle.internal;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import oracle.ucp.jdbc.ValidConnection;
+
+/**
+ * A physical connection the async pool holds: borrowed from UCP once and lent to many acquires
+ * until it goes back (idle past a window, held too long, invalid, or the pool closing). What is
+ * learned about the connection once (Oracle or not, the database's name) is kept here, so a borrow
+ * asks the driver nothing.
+ */
+final class HeldConnection {
+
+  private static final System.Logger LOG = System.getLogger(HeldConnection.class.getName());
+
+  final Connection jdbc;
+  final boolean oracle;
+  private final oracle.jdbc.OracleConnection oracleConnection;
+  /** When the pool took it from UCP ({@link System#nanoTime()}). */
+  final long heldSince;
+  /** When it was last given back by an application; guarded by the pool's lock. */
+  long lastUsed;
+  /** How many times it was lent. */
+  int uses;
+  private volatile String databaseDescription;
+
+  private HeldConnection(Connection jdbc, boolean oracle, oracle.jdbc.OracleConnection oracleConnection) {
+    this.jdbc = jdbc;
+    this.oracle = oracle;
+    this.oracleConnection = oracleConnection;
+    this.heldSince = System.nanoTime();
+    this.lastUsed = heldSince;
+  }
+
+  /**
+   * Takes over a connection just opened or borrowed from UCP: autocommit off, as in the reference
+   * (it then stays off between borrows: a release restores it), and the default module tag.
+   *
+   * @param jdbc the connection
+   * @param module the module tag to set, or {@code null}
+   * @return the held connection
+   * @throws SQLException if the connection cannot be set up
+   */
+  static HeldConnection adopt(Connection jdbc, String module) throws SQLException {
+    boolean oracle = jdbc.isWrapperFor(oracle.jdbc.OracleConnection.class);
+    if (jdbc.getAutoCommit()) {
+      jdbc.setAutoCommit(false);
+    }
+    if (module != null) {
+      jdbc.setClientInfo(Session.MODULE, module);
+    }
+    return new HeldConnection(jdbc, oracle, oracle ? jdbc.unwrap(oracle.jdbc.OracleConnection.class) : null);
+  }
+
+  oracle.jdbc.OracleConnection oracleConnection() {
+    return oracleConnection;
+  }
+
+  /**
+   * Whether the connection looks usable without asking the database: not closed (UCP closes the
+   * connections it aborts, after a FAN down event say) and, on ojdbc, still usable by the driver's
+   * own flag. {@code ValidConnection.isValid()} is not used: UCP answers it with a round trip.
+   *
+   * @return {@code false} when it must not be lent again
+   */
+  boolean usableLocally() {
+    try {
+      if (jdbc.isClosed()) {
+        return false;
+      }
+      return oracleConnection == null || oracleConnection.isUsable();
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Asks the database whether the connection works: {@code isValid}, which ojdbc answers with a
+   * ping.
+   *
+   * @param timeoutSeconds how long to wait, 0 for no limit
+   * @return whether it answered
+   */
+  boolean validate(int timeoutSeconds) {
+    try {
+      return jdbc.isValid(timeoutSeconds);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Product name and version of the database, for messages; asked once. Runs on a lane. */
+  String describeDatabase() {
+    String description = databaseDescription;
+    if (description == null) {
+      try {
+        DatabaseMetaData md = jdbc.getMetaData();
+        description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+      } catch (SQLException | RuntimeException e) {
+        description = "a non-Oracle database";
+      }
+      databaseDescription = description;
+    }
+    return description;
+  }
+
+  /** Gives the connection back to UCP for reuse. May block briefly: call it on a worker. */
+  void returnToUcp() {
+    try {
+      jdbc.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "returning a connection to UCP failed: " + e);
+    }
+  }
+
+  /** Tells UCP the connection is broken and closes it, so UCP never lends it again. */
+  void discard() {
+    try {
+      if (jdbc instanceof ValidConnection valid) {
+        valid.setInvalid();
+      } else if (jdbc.isWrapperFor(ValidConnection.class)) {
+        jdbc.unwrap(ValidConnection.class).setInvalid();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "marking a connection invalid failed: " + e);
+    }
+    try {
+      jdbc.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "closing a discarded connection failed: " + e);
+    }
+  }
+}
