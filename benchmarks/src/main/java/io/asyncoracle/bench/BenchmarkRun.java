@@ -102,7 +102,7 @@ public final class BenchmarkRun implements AutoCloseable {
       setups.add(new String[] {c.name(), c.setup()});
     }
     return new RunResult(started, Duration.ofNanos(System.nanoTime() - t0), settings.toString(), machine,
-        target.describe(), tables, diagnostics, probe, setups);
+        target.describe(), tables, diagnostics, probe, setups, MachineInfo.javaFeatureVersion());
   }
 
   private List<Contender> selected(List<Contender> all) {
@@ -129,7 +129,7 @@ public final class BenchmarkRun implements AutoCloseable {
     Map<Contender, List<Measurement>> measured = new LinkedHashMap<>();
     try {
       for (Contender c : contenders) {
-        String reason = c.notApplicable().orElse(null);
+        String reason = c.notApplicable(context(workload, callers)).orElse(null);
         if (reason == null) {
           try {
             open.put(c, c.open(context(workload, callers)));
@@ -172,7 +172,7 @@ public final class BenchmarkRun implements AutoCloseable {
     Map<Contender, String> notes = new LinkedHashMap<>();
     for (Contender c : contenders) {
       measured.put(c, new ArrayList<>());
-      String reason = c.notApplicable().orElse(null);
+      String reason = c.notApplicable(context(workload, callers)).orElse(null);
       if (reason != null) {
         notApplicable.put(c, reason);
         continue;
@@ -232,8 +232,8 @@ public final class BenchmarkRun implements AutoCloseable {
     for (Contender c : contenders) {
       String reason = notApplicable.get(c);
       results.add(reason != null
-          ? ContenderResult.notApplicable(c.name(), c.setup(), reason)
-          : new ContenderResult(c.name(), c.setup(), null, List.copyOf(measured.get(c)), notes.get(c)));
+          ? ContenderResult.notApplicable(c.name(), c.setup(), reason, c.peer())
+          : new ContenderResult(c.name(), c.setup(), null, List.copyOf(measured.get(c)), notes.get(c), c.peer()));
     }
     return results;
   }

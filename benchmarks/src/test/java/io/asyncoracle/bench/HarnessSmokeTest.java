@@ -2,6 +2,7 @@ package io.asyncoracle.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.asyncoracle.bench.report.Targets;
 import io.asyncoracle.bench.run.ContenderResult;
 import io.asyncoracle.bench.run.RunResult;
 import io.asyncoracle.bench.run.WorkloadResult;
@@ -39,18 +40,35 @@ class HarnessSmokeTest {
     for (WorkloadResult table : result.workloads()) {
       assertThat(table.results()).hasSize(io.asyncoracle.bench.contender.Contenders.all().size());
       assertThat(table.baseline()).as(table.title() + " baseline").isPresent();
+      assertThat(table.results()).filteredOn(ContenderResult::peer).extracting(ContenderResult::name)
+          .containsExactly("HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client");
+      ContenderResult fastestPeer = table.fastestPeer().orElseThrow();
+      assertThat(fastestPeer.peer()).isTrue();
+      assertThat(table.peerRatio(fastestPeer)).isEqualTo(1.0);
       for (ContenderResult r : table.results()) {
         if (r.name().equals("virtual threads") && !virtualThreads) {
           assertThat(r.ran()).isFalse();
           assertThat(r.notApplicable()).contains("needs Java 21+");
           continue;
         }
+        if (r.name().equals("dedicated connections") && table.workload() == Workload.CROWD) {
+          // 50 callers on a pool of 2: a connection each would be 50 connections, so it declines.
+          assertThat(r.ran()).isFalse();
+          assertThat(r.notApplicable()).isEqualTo("one connection per caller: 50 callers would need 50 connections, "
+              + "every other contender gets 2");
+          continue;
+        }
         assertThat(r.ran()).as(table.title() + " / " + r.name() + ": " + r.notApplicable()).isTrue();
         assertThat(r.failures()).as(table.title() + " / " + r.name() + ": " + r.firstFailure()).isZero();
         assertThat(r.throughput()).as(table.title() + " / " + r.name()).isPositive();
         assertThat(table.ratio(r)).isPositive();
+        assertThat(table.peerRatio(r)).isPositive();
+        if (r.peer()) {
+          assertThat(r.throughput()).isLessThanOrEqualTo(fastestPeer.throughput());
+        }
       }
     }
+    assertThat(result.javaFeatureVersion()).isEqualTo(Runtime.version().feature());
     WorkloadResult latencyBound = result.workloads().get(Workload.LATENCY_BOUND.ordinal());
     assertThat(latencyBound.serialLatencyMicros()).as("one call sleeps 500 us in the server").isGreaterThan(500);
     WorkloadResult crowd = result.workloads().get(Workload.CROWD.ordinal());
@@ -62,7 +80,17 @@ class HarnessSmokeTest {
     String md = Files.readString(markdown);
     assertThat(md).contains("## Summary", "### fast query", "### insert", "### latency-bound", "### crowd",
         "threaded sync", "async-oracle", "HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client",
-        "virtual threads", "## Goals", "## UCP asynchronous borrow", "CPUs", "Java ");
+        "virtual threads", "dedicated connections", "## Goals", "## UCP asynchronous borrow", "CPUs", "Java ",
+        "x fastest peer", "**Fastest peer per workload**: fast query: ");
+    // The headline, async-oracle against the fastest peer, comes before everything else.
+    assertThat(md).startsWith("# async-oracle benchmark: latest run\n\n**Headline: async-oracle's throughput as a "
+        + "multiple of the fastest peer's in this run**: fast query **");
+    assertThat(md.indexOf("## Summary: throughput as a multiple of the fastest peer"))
+        .isLessThan(md.indexOf("## Summary: throughput as a multiple of threaded sync"));
+    // Every contender a goal needs ran, so every goal has a verdict, and each is in the report.
+    List<Targets.Goal> goals = Targets.goals(result.workloads(), settings.poolSize(), result.javaFeatureVersion());
+    assertThat(goals).hasSize(13).noneMatch(g -> g.status() == Targets.Status.NOT_MEASURED);
+    assertThat(md).contains(goals.stream().map(Targets.Goal::markdown).toArray(String[]::new));
     assertThat(md).doesNotContain("The probe failed");
     BufferedImage png = ImageIO.read(out.resolve("latest.png").toFile());
     assertThat(png).isNotNull();

@@ -33,6 +33,32 @@ public interface Contender {
   }
 
   /**
+   * Why this contender cannot run one workload, if it cannot. The harness asks this, not
+   * {@link #notApplicable()}, before opening a contender for a workload, so a contender can decline a
+   * workload whose shape it does not fit (one connection per caller cannot serve a crowd of
+   * 10,000 with the pool size everyone else gets).
+   *
+   * @param context the database, pool size, workload and callers the contender would be opened with
+   * @return the reason, or empty when it can run; by default {@link #notApplicable()}
+   */
+  default Optional<String> notApplicable(ContenderContext context) {
+    return notApplicable();
+  }
+
+  /**
+   * Whether this contender is a <em>peer</em>: one of the ways Java applications reach a database
+   * asynchronously today, which async-oracle has to beat to be worth using. The report's headline
+   * is every contender as a multiple of the fastest peer of the same run. Baselines and references
+   * (threaded sync, dedicated connections, virtual threads) and async-oracle's own contenders are
+   * not peers: a reference shows what the driver can do, not what users would pick instead.
+   *
+   * @return {@code true} for a peer; {@code false} by default
+   */
+  default boolean peer() {
+    return false;
+  }
+
+  /**
    * Creates the contender's pool and threads for one workload. The pool must hold
    * {@link ContenderContext#poolSize()} connections at most, and be ready to use when this returns.
    *

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The contenders of a run, in table order. This is the extension point: to benchmark another way of
  * reaching the database (for example the starter's {@code AsyncOracleTemplate}), implement
- * {@link Contender} and add it to {@link #all()}. The first entry is the baseline every ratio is
- * computed against.
+ * {@link Contender} and add it to {@link #all()}. The first entry is threaded sync, the baseline of
+ * the "x sync" ratios; the headline ratios are to the fastest {@link Contender#peer() peer} of the
+ * same run, wherever it sits in the list.
  */
 public final class Contenders {
 
@@ -15,7 +16,9 @@ public final class Contenders {
   }
 
   /**
-   * Every contender of the main table; the baseline first.
+   * Every contender of the main table: threaded sync (the baseline) first, then async-oracle and
+   * the starter's template, the three peers, and the references (virtual threads, dedicated
+   * connections).
    *
    * @return the contenders
    */
@@ -27,7 +30,8 @@ public final class Contenders {
         new HikariFuturesContender(),
         new SpringAsyncContender(),
         new VertxContender(),
-        new VirtualThreadsContender());
+        new VirtualThreadsContender(),
+        new DedicatedConnectionsContender());
   }
 
   /**

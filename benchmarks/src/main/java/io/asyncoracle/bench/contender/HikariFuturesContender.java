@@ -23,6 +23,12 @@ public final class HikariFuturesContender implements Contender {
     return "HikariCP + supplyAsync";
   }
 
+  /** A peer: one of the asynchronous ways applications reach a database today. */
+  @Override
+  public boolean peer() {
+    return true;
+  }
+
   @Override
   public String setup() {
     return "HikariCP (defaults; fixed size; autoCommit=false for the insert workload), "

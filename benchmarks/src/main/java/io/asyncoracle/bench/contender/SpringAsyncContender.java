@@ -28,6 +28,12 @@ public final class SpringAsyncContender implements Contender {
     return "JdbcTemplate + @Async";
   }
 
+  /** A peer: one of the asynchronous ways applications reach a database today. */
+  @Override
+  public boolean peer() {
+    return true;
+  }
+
   @Override
   public String setup() {
     return "Spring @Async bean on ThreadPoolTaskExecutor with Spring Boot's defaults (8 core threads, unbounded queue), "

@@ -24,6 +24,12 @@ public final class VertxContender implements Contender {
     return "Vert.x JDBC client";
   }
 
+  /** A peer: one of the asynchronous ways applications reach a database today. */
+  @Override
+  public boolean peer() {
+    return true;
+  }
+
   @Override
   public String setup() {
     return "Vert.x " + io.vertx.core.impl.VertxImpl.class.getPackage().getImplementationVersion()

@@ -29,6 +29,16 @@ public final class MachineInfo {
         + "; JVM flags: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 
+  /**
+   * The feature version of this JVM. The goals for fast query and insert depend on it: from Java 21
+   * async-oracle runs its JDBC work on virtual threads, on Java 17 on platform threads.
+   *
+   * @return e.g. 17, 21 or 25
+   */
+  public static int javaFeatureVersion() {
+    return Runtime.version().feature();
+  }
+
   private static String cpuModel() {
     Path cpuinfo = Path.of("/proc/cpuinfo");
     if (!Files.isReadable(cpuinfo)) {

@@ -6,10 +6,18 @@ import io.asyncoracle.bench.run.WorkloadResult;
 import io.asyncoracle.bench.workload.Workload;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
 
-/** Renders a run as Markdown: summary, one table per workload, goals, diagnostics, probe. */
+/**
+ * Renders a run as Markdown. The headline comes first: async-oracle against the fastest peer of the
+ * run, then every contender as a multiple of the fastest peer, with which peer that was per workload.
+ * After it: the run's circumstances, the same summary as multiples of threaded sync, one table per
+ * workload, the goals, the contenders' setups, the diagnostics and the UCP probe.
+ */
 public final class MarkdownReport {
 
   private MarkdownReport() {
@@ -24,8 +32,12 @@ public final class MarkdownReport {
    * @return Markdown
    */
   public static String render(RunResult run, int poolSize, String command) {
+    List<Targets.Goal> goals = Targets.goals(run.workloads(), poolSize, run.javaFeatureVersion());
     StringBuilder md = new StringBuilder();
     md.append("# async-oracle benchmark: latest run\n\n");
+    headline(md, run.workloads(), goals);
+    summary(md, run.workloads(), "the fastest peer", WorkloadResult::peerRatio);
+    fastestPeers(md, run.workloads());
     md.append("- **When**: ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(run.started().atOffset(ZoneOffset.UTC)
         .toLocalDateTime().withNano(0))).append(" UTC, took ").append(run.elapsed().toSeconds()).append(" s\n");
     md.append("- **Command**: `").append(command).append("`\n");
@@ -34,20 +46,24 @@ public final class MarkdownReport {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())).append('\n');
     md.append("- **Database**: ").append(run.database()).append('\n');
     md.append("- **Settings**: ").append(run.settings()).append("\n\n");
-    md.append("Throughput is the median of the measured windows, the spread is (max - min) / median over them, and "
-        + "every ratio is to *threaded sync* in the same run. Latencies are medians over windows of each window's "
+    md.append("Throughput is the median of the measured windows, the spread is (max - min) / median over them. "
+        + "*x fastest peer* is a contender's throughput over the fastest peer's in the same run and workload "
+        + "(peers: the ways applications reach a database asynchronously today; threaded sync, virtual threads and "
+        + "dedicated connections are references, not peers, however fast they are); *x sync* is over threaded "
+        + "sync's in the same run. Latencies are medians over windows of each window's "
         + "percentile. CPU columns are CPU time per correct call: the benchmark JVM (all contenders share it, so it "
         + "includes the harness's own small cost) and the database server process. A wrong answer counts as a failure.\n\n");
-    summary(md, run.workloads());
+    summary(md, run.workloads(), "threaded sync", WorkloadResult::ratio);
     md.append("![throughput chart](latest.png)\n\n");
     for (WorkloadResult t : run.workloads()) {
       table(md, t);
     }
     md.append("## Goals\n\n");
-    for (String line : Targets.evaluate(run.workloads(), poolSize)) {
-      md.append(line).append('\n');
+    for (Targets.Goal goal : goals) {
+      md.append(goal.markdown()).append('\n');
     }
-    md.append("\n## Contenders\n\n| contender | setup |\n|---|---|\n");
+    md.append('\n').append(tally(goals, "")).append("\n\n");
+    md.append("## Contenders\n\n| contender | setup |\n|---|---|\n");
     for (String[] setup : run.contenderSetups()) {
       md.append("| ").append(setup[0]).append(" | ").append(setup[1]).append(" |\n");
     }
@@ -66,8 +82,46 @@ public final class MarkdownReport {
     return md.toString();
   }
 
-  private static void summary(StringBuilder md, List<WorkloadResult> tables) {
-    md.append("## Summary: throughput as a multiple of threaded sync\n\n| contender |");
+  /** One sentence a reader can stop after: async-oracle against the fastest peer, per workload. */
+  private static void headline(StringBuilder md, List<WorkloadResult> tables, List<Targets.Goal> goals) {
+    List<String> parts = new ArrayList<>();
+    for (WorkloadResult t : tables) {
+      Optional<ContenderResult> subject = t.ran(Targets.SUBJECT);
+      Optional<ContenderResult> peer = t.fastestPeer();
+      if (subject.isEmpty()) {
+        parts.add(t.workload().label() + " n/a (async-oracle did not run)");
+      } else if (peer.isEmpty()) {
+        parts.add(t.workload().label() + " n/a (no peer ran)");
+      } else {
+        parts.add(t.workload().label() + " **" + ratio(t.peerRatio(subject.get())) + "x** (fastest peer: "
+            + peer.get().name() + ")");
+      }
+    }
+    md.append("**Headline: async-oracle's throughput as a multiple of the fastest peer's in this run**: ")
+        .append(String.join("; ", parts)).append(". ").append(tally(goals, "; see *Goals*")).append(".\n\n");
+  }
+
+  private static String tally(List<Targets.Goal> goals, String more) {
+    long met = goals.stream().filter(g -> g.status() == Targets.Status.MET).count();
+    long missed = goals.stream().filter(g -> g.status() == Targets.Status.MISSED).count();
+    long unmeasured = goals.size() - met - missed;
+    return "**Goals met: " + met + " of " + goals.size() + "**" + " (" + missed + " missed"
+        + (unmeasured == 0 ? "" : ", " + unmeasured + " not measured") + more + ")";
+  }
+
+  private static void fastestPeers(StringBuilder md, List<WorkloadResult> tables) {
+    List<String> parts = new ArrayList<>();
+    for (WorkloadResult t : tables) {
+      parts.add(t.workload().label() + ": " + t.fastestPeer()
+          .map(p -> p.name() + " (" + String.format(Locale.ROOT, "%,.0f", p.throughput()) + " calls/s)")
+          .orElse("none (no peer ran)"));
+    }
+    md.append("**Fastest peer per workload**: ").append(String.join("; ", parts)).append(".\n\n");
+  }
+
+  private static void summary(StringBuilder md, List<WorkloadResult> tables, String against,
+      ToDoubleBiFunction<WorkloadResult, ContenderResult> ratio) {
+    md.append("## Summary: throughput as a multiple of ").append(against).append("\n\n| contender |");
     for (WorkloadResult t : tables) {
       md.append(' ').append(t.workload().label()).append(" |");
     }
@@ -77,42 +131,87 @@ public final class MarkdownReport {
     if (tables.isEmpty()) {
       return;
     }
-    for (int i = 0; i < tables.get(0).results().size(); i++) {
-      md.append("| ").append(tables.get(0).results().get(i).name()).append(" |");
+    boolean notes = false;
+    for (ContenderResult first : tables.get(0).results()) {
+      md.append("| ").append(displayName(first)).append(" |");
       for (WorkloadResult t : tables) {
-        ContenderResult r = t.results().get(i);
-        md.append(' ').append(r.ran() ? String.format(Locale.ROOT, "%.2fx", t.ratio(r)) : "n/a")
+        Optional<ContenderResult> found = t.results().stream().filter(r -> r.name().equals(first.name())).findFirst();
+        if (found.isEmpty() || !found.get().ran()) {
+          md.append(" n/a |");
+          continue;
+        }
+        ContenderResult r = found.get();
+        double value = ratio.applyAsDouble(t, r);
+        notes |= r.note() != null;
+        md.append(' ').append(Double.isNaN(value) ? "n/a" : ratio(value) + "x")
             .append(r.note() == null ? "" : "*")
-            .append(r.ran() && r.failures() > 0 ? " (" + r.failures() + " failures)" : "").append(" |");
+            .append(r.failures() > 0 ? " (" + r.failures() + " failures)" : "").append(" |");
       }
       md.append('\n');
     }
-    md.append("\n\\* ran differently from the others; see its table.\n\n");
+    md.append('\n');
+    if (notes) {
+      md.append("\\* ran differently from the others; see its table.\n\n");
+    }
+  }
+
+  /** The subject in bold, peers marked, so the headline table reads without the legend. */
+  private static String displayName(ContenderResult r) {
+    if (r.name().equals(Targets.SUBJECT)) {
+      return "**" + r.name() + "**";
+    }
+    return r.peer() ? r.name() + " (peer)" : r.name();
   }
 
   private static void table(StringBuilder md, WorkloadResult t) {
     boolean crowd = t.workload() == Workload.CROWD;
     boolean bound = t.workload() == Workload.LATENCY_BOUND;
+    // Diagnostics tables hold no peers: a column of n/a would only say that.
+    boolean peers = t.results().stream().anyMatch(ContenderResult::peer);
+    Optional<ContenderResult> fastest = t.fastestPeer();
     md.append("### ").append(t.title()).append(" (").append(t.workload().description()).append("; ")
         .append(String.format(Locale.ROOT, "%,d", t.callers())).append(" callers, pool ").append(t.poolSize()).append(")\n\n");
+    if (peers) {
+      md.append("Fastest peer: ").append(fastest.map(p -> p.name() + String.format(Locale.ROOT, ", %,.0f calls/s",
+          p.throughput())).orElse("none (no peer ran)")).append(".\n\n");
+    }
     if (bound) {
       md.append(String.format(Locale.ROOT, "One call on an idle connection takes %.0f us, so %d connections can "
           + "serve at most %,.0f calls/s.%n%n", t.serialLatencyMicros(), t.poolSize(), t.latencyBound()));
     }
-    md.append("| contender | calls/s | spread | x sync |").append(bound ? " of bound |" : "")
-        .append(" p50 | p99 | client CPU/call | DB CPU/call |").append(crowd ? " threads added (peak live) | peak heap |" : "")
-        .append(" failures |\n");
-    md.append("|---|---:|---:|---:|").append(bound ? "---:|" : "").append("---:|---:|---:|---:|")
-        .append(crowd ? "---:|---:|" : "").append("---:|\n");
+    List<String> headers = new ArrayList<>(List.of("calls/s", "spread"));
+    if (peers) {
+      headers.add("x fastest peer");
+    }
+    headers.add("x sync");
+    if (bound) {
+      headers.add("of bound");
+    }
+    headers.addAll(List.of("p50", "p99", "client CPU/call", "DB CPU/call"));
+    if (crowd) {
+      headers.addAll(List.of("threads added (peak live)", "peak heap"));
+    }
+    headers.add("failures");
+    md.append("| contender | ").append(String.join(" | ", headers)).append(" |\n");
+    md.append("|---|").append("---:|".repeat(headers.size())).append('\n');
     for (ContenderResult r : t.results()) {
-      md.append("| ").append(r.name()).append(r.note() == null ? "" : " (" + r.note() + ")").append(" | ");
+      md.append("| ").append(r.name());
+      if (fastest.isPresent() && fastest.get().name().equals(r.name())) {
+        md.append(" (fastest peer)");
+      } else if (r.peer()) {
+        md.append(" (peer)");
+      }
+      md.append(r.note() == null ? "" : " (" + r.note() + ")").append(" | ");
       if (!r.ran()) {
-        int blanks = 8 + (bound ? 1 : 0) + (crowd ? 2 : 0);
-        md.append("n/a: ").append(r.notApplicable()).append(" |").append(" |".repeat(blanks - 1)).append('\n');
+        md.append("n/a: ").append(r.notApplicable()).append(" |").append(" |".repeat(headers.size() - 1)).append('\n');
         continue;
       }
-      md.append(String.format(Locale.ROOT, "%,.0f | %s | %.2fx | ", r.throughput(),
-          r.throughput() > 0 ? String.format(Locale.ROOT, "%.0f%%", r.spread() * 100) : "n/a", t.ratio(r)));
+      md.append(String.format(Locale.ROOT, "%,.0f | %s | ", r.throughput(),
+          r.throughput() > 0 ? String.format(Locale.ROOT, "%.0f%%", r.spread() * 100) : "n/a"));
+      if (peers) {
+        md.append(ratioOrNa(t.peerRatio(r))).append(" | ");
+      }
+      md.append(ratioOrNa(t.ratio(r))).append(" | ");
       if (bound) {
         md.append(String.format(Locale.ROOT, "%.2f | ", r.throughput() / t.latencyBound()));
       }
@@ -129,6 +228,14 @@ public final class MarkdownReport {
       md.append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String ratio(double ratio) {
+    return String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
+  private static String ratioOrNa(double ratio) {
+    return Double.isNaN(ratio) ? "n/a" : ratio(ratio) + "x";
   }
 
   private static String latency(double micros) {

@@ -11,8 +11,11 @@ import java.util.function.ToDoubleFunction;
  * @param notApplicable why it did not run (null when it ran)
  * @param reps the measured windows
  * @param note how this contender's run differed from the others' (null: it did not)
+ * @param peer whether the contender is a peer, one of those the headline ratio is to the fastest of
+ *     (see {@code Contender.peer()})
  */
-public record ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps, String note) {
+public record ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps, String note,
+    boolean peer) {
 
   /**
    * A contender that could not run.
@@ -20,10 +23,11 @@ public record ContenderResult(String name, String setup, String notApplicable, L
    * @param name its name
    * @param setup its setup
    * @param reason why
+   * @param peer whether it is a peer
    * @return the result
    */
-  public static ContenderResult notApplicable(String name, String setup, String reason) {
-    return new ContenderResult(name, setup, reason, List.of(), null);
+  public static ContenderResult notApplicable(String name, String setup, String reason, boolean peer) {
+    return new ContenderResult(name, setup, reason, List.of(), null, peer);
   }
 
   /**

@@ -16,8 +16,10 @@ import java.util.List;
  * @param diagnostics the async-oracle diagnostics tables (may be empty)
  * @param ucpProbe the UCP async-borrow probe's report in Markdown (may be null)
  * @param contenderSetups each contender's name and setup, in table order
+ * @param javaFeatureVersion the feature version of the JVM the run was on (17, 21, 25...): some goals
+ *     depend on whether virtual threads were available to async-oracle
  */
 public record RunResult(Instant started, Duration elapsed, String settings, String machine, String database,
     List<WorkloadResult> workloads, List<WorkloadResult> diagnostics, String ucpProbe,
-    List<String[]> contenderSetups) {
+    List<String[]> contenderSetups, int javaFeatureVersion) {
 }

@@ -16,7 +16,7 @@ class ContenderResultTest {
   @Test
   void summarisesWindowsByMedianAndSpread() {
     ContenderResult r = new ContenderResult("x", "setup", null,
-        List.of(window(900, 5), window(1_000, 7), window(1_200, 9)), null);
+        List.of(window(900, 5), window(1_000, 7), window(1_200, 9)), null, false);
 
     assertThat(r.throughput()).isEqualTo(1_000.0);
     assertThat(r.minThroughput()).isEqualTo(900.0);
@@ -27,17 +27,59 @@ class ContenderResultTest {
     assertThat(r.clientCpuMicrosPerCall()).isCloseTo(1.0, within(0.2));
   }
 
+  private static ContenderResult result(String name, boolean peer, long... completions) {
+    return new ContenderResult(name, "", null,
+        java.util.Arrays.stream(completions).mapToObj(c -> window(c, 1)).toList(), null, peer);
+  }
+
   @Test
-  void ratiosAreToTheFirstContenderOfTheSameRun() {
-    ContenderResult baseline = new ContenderResult("threaded sync", "", null, List.of(window(1_000, 1), window(1_000, 1)), null);
-    ContenderResult other = new ContenderResult("other", "", null, List.of(window(900, 1), window(950, 1)), null);
-    ContenderResult missing = ContenderResult.notApplicable("virtual threads", "", "needs Java 21+");
+  void syncRatiosAreToTheFirstContenderOfTheSameRun() {
+    ContenderResult baseline = result("threaded sync", false, 1_000, 1_000);
+    ContenderResult other = result("other", false, 900, 950);
+    ContenderResult missing = ContenderResult.notApplicable("virtual threads", "", "needs Java 21+", false);
     WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8, List.of(baseline, other, missing),
         Double.NaN, 8);
 
     assertThat(table.ratio(other)).isCloseTo(0.925, within(1e-9));
     assertThat(missing.ran()).isFalse();
     assertThat(table.latencyBound()).isNaN();
+  }
+
+  @Test
+  void peerRatiosAreToTheFastestPeerNotToFasterReferences() {
+    ContenderResult sync = result("threaded sync", false, 1_000);
+    ContenderResult subject = result("async-oracle", false, 1_500);
+    ContenderResult slowPeer = result("Vert.x JDBC client", true, 2_000);
+    ContenderResult fastPeer = result("JdbcTemplate + @Async", true, 3_000);
+    // Faster than every peer, but a reference: it must not become the yardstick.
+    ContenderResult reference = result("dedicated connections", false, 6_000);
+    // Not applicable, so it cannot be the fastest however it is marked.
+    ContenderResult absentPeer = ContenderResult.notApplicable("HikariCP + supplyAsync", "", "failed to open", true);
+    WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8,
+        List.of(sync, subject, absentPeer, slowPeer, fastPeer, reference), Double.NaN, 8);
+
+    assertThat(table.fastestPeer()).containsSame(fastPeer);
+    assertThat(table.peerRatio(subject)).isCloseTo(0.5, within(1e-9));
+    assertThat(table.peerRatio(fastPeer)).isEqualTo(1.0);
+    assertThat(table.peerRatio(slowPeer)).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(table.peerRatio(reference)).isCloseTo(2.0, within(1e-9));
+    assertThat(table.peerRatio(sync)).isCloseTo(1.0 / 3, within(1e-9));
+    // The ratio to threaded sync is still there, next to it.
+    assertThat(table.ratio(subject)).isCloseTo(1.5, within(1e-9));
+  }
+
+  @Test
+  void withoutAPeerThereIsNoPeerRatio() {
+    ContenderResult sync = result("threaded sync", false, 1_000);
+    ContenderResult subject = result("async-oracle", false, 900);
+    ContenderResult stalledPeer = result("Vert.x JDBC client", true, 0);
+    WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8, List.of(sync, subject, stalledPeer),
+        Double.NaN, 8);
+
+    assertThat(table.fastestPeer()).isEmpty();
+    assertThat(table.peerRatio(subject)).isNaN();
+    assertThat(table.ran("async-oracle")).containsSame(subject);
+    assertThat(table.ran("nobody")).isEmpty();
   }
 
   @Test
