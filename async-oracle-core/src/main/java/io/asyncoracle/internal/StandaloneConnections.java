@@ -40,17 +40,22 @@ public final class StandaloneConnections implements Session.Owner {
     } catch (InvalidArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
+    // As for pools: the driver (and DriverManager's log) gets the URL without credentials.
+    UrlCredentials credentials = UrlCredentials.split(url);
+    String driverUrl = credentials.url();
+    String connectUser = credentials.userOr(user);
+    String connectPassword = credentials.passwordOr(password);
     Engine engine = SharedEngine.ENGINE;
     Session session = new Session(engine, OWNER, Dsn.redact(url), Duration.ZERO, PoolOptions.DEFAULT_STMT_CACHE_SIZE);
     return session.runInternal("connect", s -> {
       Properties properties = new Properties();
-      if (user != null) {
-        properties.setProperty("user", user);
+      if (connectUser != null) {
+        properties.setProperty("user", connectUser);
       }
-      if (password != null) {
-        properties.setProperty("password", password);
+      if (connectPassword != null) {
+        properties.setProperty("password", connectPassword);
       }
-      Connection c = DriverManager.getConnection(url, properties);
+      Connection c = DriverManager.getConnection(driverUrl, properties);
       try {
         s.attach(c, null);
       } catch (java.sql.SQLException | RuntimeException e) {
