@@ -40,6 +40,11 @@ public final class StandaloneConnections implements Session.Owner {
     } catch (InvalidArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
+    // As for pools: the driver (and DriverManager's log) gets the URL without credentials.
+    UrlCredentials credentials = UrlCredentials.split(url);
+    String driverUrl = credentials.url();
+    String connectUser = credentials.userOr(user);
+    String connectPassword = credentials.passwordOr(password);
     Engine engine = SharedEngine.ENGINE;
     String redacted = Dsn.redact(url);
     CompletableFuture<AsyncConnection> result = new CallFuture<>(engine);
@@ -47,13 +52,13 @@ public final class StandaloneConnections implements Session.Owner {
       engine.workers().execute(() -> {
         try {
           Properties properties = new Properties();
-          if (user != null) {
-            properties.setProperty("user", user);
+          if (connectUser != null) {
+            properties.setProperty("user", connectUser);
           }
-          if (password != null) {
-            properties.setProperty("password", password);
+          if (connectPassword != null) {
+            properties.setProperty("password", connectPassword);
           }
-          Connection c = DriverManager.getConnection(url, properties);
+          Connection c = DriverManager.getConnection(driverUrl, properties);
           HeldConnection held;
           try {
             held = HeldConnection.adopt(c, null);

@@ -35,16 +35,21 @@ final class UcpConfiguration {
   }
 
   static PoolDataSource create(String poolName, PoolOptions options) throws SQLException {
-    String url = options.jdbcUrl();
+    // UCP logs its URL at FINE and finer but masks what setPassword was given: credentials
+    // written into the URL or DSN move to setUser/setPassword, and UCP only sees the clean URL.
+    UrlCredentials credentials = UrlCredentials.split(options.jdbcUrl());
+    String url = credentials.url();
     PoolDataSource pds = PoolDataSourceFactory.getPoolDataSource();
     pds.setConnectionPoolName(poolName);
     pds.setConnectionFactoryClassName(factoryClassName(options, url));
     pds.setURL(url);
-    if (options.user() != null) {
-      pds.setUser(options.user());
+    String user = credentials.userOr(options.user());
+    if (user != null) {
+      pds.setUser(user);
     }
-    if (options.password() != null) {
-      pds.setPassword(options.password());
+    String password = credentials.passwordOr(options.password());
+    if (password != null) {
+      pds.setPassword(password);
     }
     pds.setInitialPoolSize(options.min());
     pds.setMinPoolSize(options.min());

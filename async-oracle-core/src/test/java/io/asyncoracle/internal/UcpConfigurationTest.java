@@ -35,4 +35,27 @@ class UcpConfigurationTest {
 
     assertThat(pds.getValidateConnectionOnBorrow()).isFalse();
   }
+
+  @Test
+  void ucpGetsTheUrlWithoutCredentialsAndTheCredentialsThroughItsSetters() throws Exception {
+    PoolDataSource h2 = UcpConfiguration.create("ucp-config-h2-inline", PoolOptions.builder()
+        .url("jdbc:h2:mem:ucpinline;MODE=Oracle;USER=app;PASSWORD=inlinePw").build());
+    assertThat(h2.getURL()).isEqualTo("jdbc:h2:mem:ucpinline;MODE=Oracle");
+    assertThat(h2.getUser()).isEqualTo("app");
+
+    PoolDataSource dsn = UcpConfiguration.create("ucp-config-dsn-inline", PoolOptions.builder()
+        .dsn("scott/tiger@db.example:1521/FREEPDB1").build());
+    assertThat(dsn.getURL()).isEqualTo("jdbc:oracle:thin:@db.example:1521/FREEPDB1");
+    assertThat(dsn.getUser()).isEqualTo("scott");
+    assertThat(dsn.getConnectionFactoryClassName()).isEqualTo(UcpConfiguration.ORACLE_FACTORY);
+  }
+
+  @Test
+  void explicitUserAndPasswordWinOverInlineOnes() throws Exception {
+    PoolDataSource pds = UcpConfiguration.create("ucp-config-explicit", PoolOptions.builder()
+        .url("jdbc:oracle:thin:scott/tiger@//db.example:1521/FREEPDB1").user("app").build());
+
+    assertThat(pds.getURL()).isEqualTo("jdbc:oracle:thin:@//db.example:1521/FREEPDB1");
+    assertThat(pds.getUser()).isEqualTo("app");
+  }
 }
