@@ -230,8 +230,51 @@ public final class Engine {
    * @return the scheduled task, to cancel
    */
   public ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-    return timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    try {
+      return timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // Shut down (the pool finished closing): nothing is left to time out.
+      return NEVER;
+    }
   }
+
+  /** What {@link #schedule} returns once the timer is gone: a task that never runs. */
+  private static final ScheduledFuture<?> NEVER = new java.util.concurrent.ScheduledFuture<Object>() {
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int compareTo(java.util.concurrent.Delayed other) {
+      return other == this ? 0 : 1;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return true;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      return null;
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      return null;
+    }
+  };
 
   /**
    * Runs a short task on the timer thread every {@code periodMillis}.
@@ -241,7 +284,11 @@ public final class Engine {
    * @return the scheduled task, to cancel
    */
   ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long periodMillis) {
-    return timer.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    try {
+      return timer.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return NEVER;
+    }
   }
 
   /**

@@ -92,6 +92,20 @@ final class Lane {
     schedule();
   }
 
+  /**
+   * Aborts every task queued behind the running one, without taking them off the queue: a task
+   * aborted this way must do nothing when a worker reaches it later (a call finds its future
+   * already complete). For a connection whose call never returns.
+   *
+   * @param error why
+   */
+  void abortQueued(Throwable error) {
+    // The running task was taken off the queue before it ran: everything still here is waiting.
+    for (Task task : queue) {
+      task.abort(error);
+    }
+  }
+
   private void schedule() {
     try {
       workers.execute(drain);

@@ -48,6 +48,16 @@ final class Session {
     }
 
     /**
+     * Whether taking a connection back talks to the database (closing it does): then a release
+     * always runs on the lane, never on the application's thread.
+     *
+     * @return {@code true} for owners that close the connection
+     */
+    default boolean releaseTalksToTheDatabase() {
+      return false;
+    }
+
+    /**
      * Names the owner for messages.
      *
      * @return e.g. the pool name
@@ -64,12 +74,14 @@ final class Session {
     static final int FINISHED = 1;
     static final int TIMED_OUT = 2;
     final String operation;
+    final CompletableFuture<?> future;
     final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
     volatile Statement statement;
     volatile boolean returned;
 
-    Call(String operation) {
+    Call(String operation, CompletableFuture<?> future) {
       this.operation = operation;
+      this.future = future;
     }
 
     boolean finish() {
@@ -193,8 +205,9 @@ final class Session {
       future.completeExceptionally(refused);
       return future;
     }
-    return submit(operation, action, future, error -> engine.fail(future, new PoolClosedException(owner.name()
-        + " - " + operation + " could not run: the pool's workers are shut down", error)));
+    return submit(operation, action, future, error -> engine.fail(future, error instanceof AsyncOracleException a ? a
+        : new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
+            error)));
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
@@ -239,7 +252,11 @@ final class Session {
     if (future.isDone()) {
       return null;
     }
-    Call call = new Call(operation);
+    if (abandoned) {
+      return () -> engine.fail(future, new AsyncOracleException(operation + " refused: the connection was"
+          + " discarded after a call the database did not answer"));
+    }
+    Call call = new Call(operation, future);
     Duration timeout = callTimeout;
     ScheduledFuture<?> timer = null;
     current = call;
@@ -293,7 +310,13 @@ final class Session {
     if (!call.state.compareAndSet(Call.RUNNING, Call.TIMED_OUT)) {
       return;
     }
-    cancel(call);
+    // A cancel is a network call (H2 opens a connection for it, ojdbc sends a break): never on the
+    // timer thread, which every other deadline needs.
+    try {
+      engine.workers().execute(() -> cancel(call));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.log(Level.DEBUG, () -> owner.name() + " - could not cancel " + call.operation + ": " + e);
+    }
     long graceEnd = System.nanoTime() + CANCEL_GRACE.toNanos();
     engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), 0);
   }
@@ -309,22 +332,57 @@ final class Session {
       engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), Math.min(left, 1_000_000L));
       return;
     }
-    broken = true;
-    abandoned = true;
-    owner.abandon(this);
     engine.failFromTimer(future, new CallTimeoutException(call.operation + " exceeded the call timeout of "
         + timeout.toMillis() + " ms and did not answer the cancel within " + CANCEL_GRACE.toMillis()
         + " ms; the connection was discarded", timeout, null));
+    // Off the timer: giving up fails the calls queued behind, whose callbacks must not run here.
+    try {
+      engine.workers().execute(() -> abandon(null));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      abandon(null);
+    }
+  }
+
+  /**
+   * Gives up the connection while a call on it does not return (DPI-1080): its place in the pool is
+   * freed now, the running call's future (if {@code whyForCall} is given) and every call queued
+   * behind it fail at once, and the physical connection is discarded whenever the driver returns.
+   *
+   * @param whyForCall the error for the running call, or {@code null} if it was already failed
+   */
+  void abandon(RuntimeException whyForCall) {
+    broken = true;
+    abandoned = true;
+    Call call = current;
+    if (whyForCall != null && call != null && call.state.compareAndSet(Call.RUNNING, Call.TIMED_OUT)) {
+      engine.failFromTimer(call.future, whyForCall);
+    }
+    AsyncOracleException queued = new AsyncOracleException("the connection was discarded: a call on it did not"
+        + " answer its cancel");
+    lane.abortQueued(queued);
+    owner.abandon(this);
+  }
+
+  /**
+   * Whether a call is running on the connection now and has not returned.
+   *
+   * @return {@code true} while a call is in the driver
+   */
+  boolean callInProgress() {
+    Call call = current;
+    return call != null && !call.returned;
   }
 
   /** Registers the statement the current call runs, so cancel and timeouts can break it. */
-  void track(Statement statement) {
+  void track(Statement statement) throws SQLException {
     Call call = current;
     if (call != null) {
       call.statement = statement;
       if (call.state.get() == Call.TIMED_OUT) {
-        // The deadline passed while the statement was being prepared or bound.
+        // The deadline passed while the statement was being prepared or bound: do not start it (a
+        // driver may ignore a cancel that arrives before the statement runs).
         cancelQuietly(statement, call);
+        throw new java.sql.SQLTimeoutException(call.operation + ": the call timeout passed before the statement ran");
       }
     }
   }
@@ -500,6 +558,12 @@ final class Session {
       CompletableFuture<Void> f = releaseFuture;
       return f != null ? f : awaitReleaseFuture();
     }
+    if (abandoned) {
+      // Its place was freed when it was given up: nothing to wait for. The physical connection is
+      // discarded on the lane, once the call stuck in the driver returns (if it ever does).
+      lane.submit(releaseTask(new CompletableFuture<>()));
+      return publishReleased(CompletableFuture.completedFuture(null));
+    }
     if (lane.tryClaim()) {
       if (isClean()) {
         try {
@@ -544,9 +608,13 @@ final class Session {
   }
 
   private Lane.Task releaseTask(CompletableFuture<Void> done) {
+    AtomicBoolean once = new AtomicBoolean();
     return new Lane.Task() {
       @Override
       public Runnable run() {
+        if (!once.compareAndSet(false, true)) {
+          return null;
+        }
         try {
           cleanUpAndReturn();
         } catch (RuntimeException unexpected) {
@@ -557,7 +625,10 @@ final class Session {
 
       @Override
       public void abort(Throwable error) {
-        // No worker will ever run again: return the permit so a close can finish.
+        if (!once.compareAndSet(false, true)) {
+          return;
+        }
+        // No worker will run it: give the place back (discarding the connection) so a close can finish.
         owner.release(Session.this, true);
         done.complete(null);
       }
@@ -566,7 +637,7 @@ final class Session {
 
   /** Whether giving the connection back needs no call to the driver. Runs on the lane or a claim. */
   private boolean isClean() {
-    return !broken && revoked == null && !dirty && !autocommit && originalSchema == null
+    return !owner.releaseTalksToTheDatabase() && !broken && revoked == null && !dirty && !autocommit && originalSchema == null
         && (openResources == null || openResources.isEmpty())
         && (clientInfoSet == null || clientInfoSet.isEmpty())
         && stmtCacheSize == defaultStmtCacheSize;

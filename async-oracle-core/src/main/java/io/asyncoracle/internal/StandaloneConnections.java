@@ -83,24 +83,18 @@ public final class StandaloneConnections implements Session.Owner {
   @Override
   public void release(Session session, boolean discard) {
     Connection c = session.jdbc();
-    // Closing a physical connection talks to the database: never on an application thread.
-    Runnable close = () -> {
-      try {
-        c.close();
-      } catch (java.sql.SQLException | RuntimeException e) {
-        System.getLogger(StandaloneConnections.class.getName())
-            .log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
-      }
-    };
-    if (session.engine.onOwnWorker()) {
-      close.run();
-    } else {
-      try {
-        session.engine.workers().execute(close);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        close.run();
-      }
+    try {
+      c.close();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      System.getLogger(StandaloneConnections.class.getName())
+          .log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
     }
+  }
+
+  @Override
+  public boolean releaseTalksToTheDatabase() {
+    // Closing a physical connection is a round trip: Session runs it on the lane, never inline.
+    return true;
   }
 
   @Override

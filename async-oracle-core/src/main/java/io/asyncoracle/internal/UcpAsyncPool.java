@@ -127,27 +127,54 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     UcpAsyncPool pool = new UcpAsyncPool(name, options, engine, ucp);
     CompletableFuture<AsyncPool> created = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    ScheduledFuture<?> deadline = options.failFast() && !options.connectTimeout().isZero()
+        ? engine.schedule(() -> {
+          if (settled.compareAndSet(false, true)) {
+            // The driver is stuck connecting: give up on it (its thread is abandoned) and say where.
+            AcquireTimeoutException timeout = pool.connectTimeoutError();
+            pool.destroyInBackground();
+            engine.failFromTimer(created, timeout);
+          }
+        }, options.connectTimeout().toNanos())
+        : null;
     engine.workers().execute(() -> {
       try {
+        HeldConnection held = null;
         if (options.failFast()) {
           // Starts UCP (opening min connections) and proves the database answers; the probe
           // connection stays as the pool's first held connection.
           Connection probe = ucp.getConnection();
-          HeldConnection held;
           try {
             held = HeldConnection.adopt(probe, options.module());
           } catch (SQLException | RuntimeException e) {
             probe.close();
             throw e;
           }
+        }
+        if (!settled.compareAndSet(false, true)) {
+          if (held != null) {
+            held.returnToUcp();
+          }
+          return;
+        }
+        if (deadline != null) {
+          deadline.cancel(false);
+        }
+        if (held != null) {
           pool.adoptProbe(held);
         }
         pool.startHousekeeping();
         LOG.log(Level.DEBUG, () -> name + " - started (" + options + ")");
         engine.complete(created, pool);
       } catch (Throwable e) {
-        pool.destroy();
-        engine.fail(created, Errors.map(e));
+        if (settled.compareAndSet(false, true)) {
+          if (deadline != null) {
+            deadline.cancel(false);
+          }
+          pool.destroy();
+          engine.fail(created, Errors.map(e));
+        }
       }
     });
     return created;
@@ -378,16 +405,58 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     engine.complete(result, connection, session::release);
   }
 
-  private void startOpen() {
-    try {
-      engine.workers().execute(this::openOne);
-    } catch (RejectedExecutionException e) {
-      openFailed(new PoolClosedException(name + " - pool is closed", e));
+  /**
+   * One attempt to open a physical connection. Whoever settles it first wins: the driver
+   * returning, or the connect timeout passing; a connection that arrives after the timeout goes
+   * straight back to UCP.
+   */
+  private static final class Opening {
+    final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    volatile ScheduledFuture<?> timer;
+
+    boolean settle() {
+      if (!settled.compareAndSet(false, true)) {
+        return false;
+      }
+      ScheduledFuture<?> t = timer;
+      if (t != null) {
+        t.cancel(false);
+      }
+      return true;
     }
   }
 
+  private void startOpen() {
+    Opening attempt = new Opening();
+    Duration connectTimeout = options.connectTimeout();
+    if (!connectTimeout.isZero()) {
+      attempt.timer = engine.schedule(() -> connectTimedOut(attempt), connectTimeout.toNanos());
+    }
+    try {
+      engine.workers().execute(() -> openOne(attempt));
+    } catch (RejectedExecutionException e) {
+      if (attempt.settle()) {
+        openFailed(new PoolClosedException(name + " - pool is closed", e));
+      }
+    }
+  }
+
+  /** The driver did not return within the connect timeout: the place is freed, its thread abandoned. */
+  private void connectTimedOut(Opening attempt) {
+    if (attempt.settle()) {
+      LOG.log(Level.WARNING, () -> name + " - opening a connection to " + redactedUrl + " took longer than "
+          + options.connectTimeout().toMillis() + " ms; abandoned");
+      openFailed(connectTimeoutError());
+    }
+  }
+
+  private AcquireTimeoutException connectTimeoutError() {
+    return new AcquireTimeoutException(name + " - could not connect to " + redactedUrl + " within the connect timeout of "
+        + options.connectTimeout().toMillis() + " ms (" + stateForMessages() + ")", stats(), null);
+  }
+
   /** Borrows one more physical connection from UCP, for the first caller in the queue. */
-  private void openOne() {
+  private void openOne(Opening attempt) {
     HeldConnection held;
     try {
       Connection c = ucp.getConnection();
@@ -398,7 +467,14 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         throw e;
       }
     } catch (Throwable e) {
-      openFailed(Errors.map(e));
+      if (attempt.settle()) {
+        openFailed(Errors.map(e));
+      }
+      return;
+    }
+    if (!attempt.settle()) {
+      // Too late: its place was given up at the connect timeout.
+      held.returnToUcp();
       return;
     }
     lock.lock();
@@ -834,6 +910,16 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     for (Session session : active) {
       session.revoke(why);
     }
+    // A call that does not answer its cancel (a database that stopped answering) must not hold the
+    // close: after the grace its connection is given up, and its future fails.
+    engine.schedule(() -> runOnWorker(() -> {
+      for (Session session : active) {
+        if (session.callInProgress()) {
+          session.abandon(new PoolClosedException(name + " - the pool was closed with interrupt and the call did"
+              + " not answer its cancel; its connection was given up"));
+        }
+      }
+    }), Session.CANCEL_GRACE.toNanos());
   }
 
   /** Once closing and nothing is lent or opening any more, destroys UCP's pool and completes the close. */
@@ -860,13 +946,51 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  /**
+   * Closes UCP's side and completes the close. UCP's destroy waits for every connection UCP is
+   * still creating; one stuck in a driver that never answers would hold it for good. So idle
+   * connections are closed first (a purge, which does not wait), the destroy runs on a thread of
+   * its own, and the close completes when it finishes or after {@link #DESTROY_WAIT}, whichever
+   * comes first.
+   */
   private void destroyAndComplete(CompletableFuture<Void> done) {
+    destroyed = true;
     try {
-      destroy();
-      LOG.log(Level.DEBUG, () -> name + " - closed");
-    } finally {
+      oracle.ucp.admin.UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager().purgeConnectionPool(name);
+    } catch (Exception e) {
+      LOG.log(Level.TRACE, () -> name + " - purge: " + e);
+    }
+    Thread destroyer = new Thread(() -> {
+      try {
+        destroy();
+        LOG.log(Level.DEBUG, () -> name + " - closed");
+      } finally {
+        done.complete(null);
+      }
+    }, name + "-destroy");
+    destroyer.setDaemon(true);
+    destroyer.start();
+    try {
+      destroyer.join(DESTROY_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!done.isDone()) {
+      LOG.log(Level.INFO, () -> name + " - UCP is still creating a connection the database does not answer;"
+          + " the pool is closed and UCP finishes in the background");
       done.complete(null);
     }
+    engine.shutdown();
+  }
+
+  /** How long a close waits for UCP's destroy (see {@link #destroyAndComplete}). */
+  private static final Duration DESTROY_WAIT = Duration.ofMillis(300);
+
+  /** Destroys the pool without waiting: for a create that timed out on the timer thread. */
+  private void destroyInBackground() {
+    Thread t = new Thread(this::destroy, name + "-destroy");
+    t.setDaemon(true);
+    t.start();
   }
 
   private void destroy() {

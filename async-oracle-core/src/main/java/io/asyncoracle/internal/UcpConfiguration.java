@@ -18,6 +18,8 @@ final class UcpConfiguration {
   private static final Duration UNBOUNDED_WAIT = Duration.ofDays(1);
   /** UCP's switch for the JVM shutdown hook it registers when its pool manager class loads. */
   static final String UCP_SHUTDOWN_HOOK = "oracle.ucp.enableShutdownHook";
+  /** ojdbc's bound on establishing the network connection, in milliseconds. */
+  static final String ORACLE_CONNECT_TIMEOUT = "oracle.net.CONNECT_TIMEOUT";
 
   static {
     // UCP's own shutdown hook closes every pool when the JVM exits (SIGTERM, Ctrl-C) and aborts
@@ -53,7 +55,10 @@ final class UcpConfiguration {
     }
     pds.setInitialPoolSize(options.min());
     pds.setMinPoolSize(options.min());
-    pds.setMaxPoolSize(options.max());
+    // The async pool enforces max itself. UCP gets room above it: a connection the pool gave up
+    // (a connect or a call that never returned) still counts in UCP until its driver returns, and
+    // must not block the connections that replace it.
+    pds.setMaxPoolSize(ucpMaxPoolSize(options.max()));
     // Our admission queue never lets more than max callers in, so UCP only waits in the short
     // moment a returned connection is being put back; the acquire timeout bounds it anyway.
     Duration wait = options.acquireTimeout().isZero() ? UNBOUNDED_WAIT : options.acquireTimeout();
@@ -79,9 +84,15 @@ final class UcpConfiguration {
     if (oracle) {
       pds.setMaxStatements(options.stmtCacheSize());
     }
-    if (!options.connectionProperties().isEmpty()) {
-      Properties properties = new Properties();
-      properties.putAll(options.connectionProperties());
+    Properties properties = new Properties();
+    if (oracle && !options.connectTimeout().isZero()) {
+      // ojdbc bounds the TCP connect and the whole login with these; the pool enforces the same
+      // deadline itself for drivers that have no such setting.
+      properties.setProperty(ORACLE_CONNECT_TIMEOUT, Long.toString(options.connectTimeout().toMillis()));
+      pds.setLoginTimeout(seconds(options.connectTimeout()));
+    }
+    properties.putAll(options.connectionProperties());
+    if (!properties.isEmpty()) {
       pds.setConnectionProperties(properties);
     }
     return pds;
@@ -99,6 +110,10 @@ final class UcpConfiguration {
     }
     Driver driver = DriverManager.getDriver(url);
     return driver.getClass().getName();
+  }
+
+  static int ucpMaxPoolSize(int max) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * max);
   }
 
   private static int seconds(Duration d) {
