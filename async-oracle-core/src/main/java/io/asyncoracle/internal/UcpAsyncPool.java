@@ -579,17 +579,43 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (discard) {
       notifyListener(PoolListener::onConnectionInvalidated);
     }
-    held.lastUsed = System.nanoTime();
+    long now = System.nanoTime();
+    held.lastUsed = now;
+    if (discard || now - held.heldSince >= maxHoldNanos) {
+      lock.lock();
+      try {
+        lent--;
+      } finally {
+        lock.unlock();
+      }
+      retire(held, discard);
+      return;
+    }
+    // The common case, under one lock: the next waiter gets it, or it goes on the idle stack.
+    AcquireFuture next = null;
+    boolean closing;
     lock.lock();
     try {
       lent--;
+      closing = closeFuture != null;
+      if (closing) {
+        total--;
+      } else {
+        next = pollLiveWaiter();
+        if (next != null) {
+          lent++;
+        } else {
+          idle.push(held);
+        }
+      }
     } finally {
       lock.unlock();
     }
-    if (discard || held.lastUsed - held.heldSince >= maxHoldNanos) {
-      retire(held, discard);
-    } else {
-      offer(held);
+    if (closing) {
+      retireOnWorker(held, false);
+      checkDrained();
+    } else if (next != null) {
+      lend(next, held);
     }
   }
 
