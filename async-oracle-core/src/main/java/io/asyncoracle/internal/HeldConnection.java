@@ -15,7 +15,15 @@ final class HeldConnection {
 
   private static final System.Logger LOG = System.getLogger(HeldConnection.class.getName());
 
+  /** The connection as UCP lent it (its proxy): for UCP's view of it, and to give it back. */
   final Connection jdbc;
+  /**
+   * The driver's own connection behind UCP's proxy, which every call uses: UCP's proxies create a
+   * proxy object by reflection for each statement and result set, a cost per call that buys us
+   * nothing, since the pool closes what it opens itself. Closing and the local validity check still
+   * go through {@link #jdbc}, so UCP sees the connection's life as before.
+   */
+  final Connection physical;
   final boolean oracle;
   private final oracle.jdbc.OracleConnection oracleConnection;
   /** When the pool took it from UCP ({@link System#nanoTime()}). */
@@ -25,9 +33,22 @@ final class HeldConnection {
   /** How many times it was lent. */
   int uses;
   private volatile String databaseDescription;
+  /** The session it is lent to, or {@code null} while idle. */
+  volatile Session lentTo;
+  /** Result shapes by SQL text; used on the connection's lane only. */
+  private final java.util.LinkedHashMap<String, RowReader.Shape> shapes =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, RowReader.Shape> eldest) {
+          return size() > SHAPES;
+        }
+      };
+  private static final int SHAPES = 64;
 
-  private HeldConnection(Connection jdbc, boolean oracle, oracle.jdbc.OracleConnection oracleConnection) {
+  private HeldConnection(Connection jdbc, Connection physical, boolean oracle,
+      oracle.jdbc.OracleConnection oracleConnection) {
     this.jdbc = jdbc;
+    this.physical = physical;
     this.oracle = oracle;
     this.oracleConnection = oracleConnection;
     this.heldSince = System.nanoTime();
@@ -51,7 +72,34 @@ final class HeldConnection {
     if (module != null) {
       jdbc.setClientInfo(Session.MODULE, module);
     }
-    return new HeldConnection(jdbc, oracle, oracle ? jdbc.unwrap(oracle.jdbc.OracleConnection.class) : null);
+    oracle.jdbc.OracleConnection oracleConnection = oracle ? jdbc.unwrap(oracle.jdbc.OracleConnection.class) : null;
+    return new HeldConnection(jdbc, oracle ? oracleConnection : physicalOf(jdbc), oracle, oracleConnection);
+  }
+
+  /** The driver's connection behind a UCP proxy; the connection itself when it is not a proxy. */
+  private static Connection physicalOf(Connection jdbc) {
+    if (!(jdbc instanceof oracle.ucp.jdbc.ValidConnection)) {
+      return jdbc;
+    }
+    try {
+      Connection physical = jdbc.unwrap(Connection.class);
+      return physical != null ? physical : jdbc;
+    } catch (SQLException | RuntimeException e) {
+      return jdbc;
+    }
+  }
+
+  /**
+   * The described columns of a query this connection ran, reused while the result keeps its column
+   * names and types. Runs on the lane.
+   */
+  RowReader.Shape shape(String sql, java.sql.ResultSetMetaData metaData) throws SQLException {
+    RowReader.Shape shape = shapes.get(sql);
+    if (shape == null || !shape.matches(metaData)) {
+      shape = RowReader.Shape.of(metaData);
+      shapes.put(sql, shape);
+    }
+    return shape;
   }
 
   oracle.jdbc.OracleConnection oracleConnection() {

@@ -28,13 +28,57 @@ final class RowReader {
   private final OutputTypeHandler handler;
 
   RowReader(ResultSetMetaData metaData, OutputTypeHandler handler) throws SQLException {
-    this.columns = Statements.describe(metaData);
+    this(Shape.of(metaData), handler);
+  }
+
+  /**
+   * A reader for a statement a held connection ran before: the columns are described once per SQL
+   * text and connection (describing them costs more than reading a small row), and reused while
+   * the result still has the same column names and types.
+   */
+  RowReader(ResultSetMetaData metaData, OutputTypeHandler handler, HeldConnection held, String sql)
+      throws SQLException {
+    this(held == null ? Shape.of(metaData) : held.shape(sql, metaData), handler);
+  }
+
+  private RowReader(Shape shape, OutputTypeHandler handler) {
+    this.columns = shape.columns;
+    this.indexByName = shape.indexByName;
     this.handler = handler;
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = columns.size() - 1; i >= 0; i--) {
-      index.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+  }
+
+  /** The described columns of a result, and their index by lower-case name. */
+  static final class Shape {
+    final List<ColumnDescription> columns;
+    final Map<String, Integer> indexByName;
+
+    private Shape(List<ColumnDescription> columns) {
+      this.columns = columns;
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = columns.size() - 1; i >= 0; i--) {
+        index.put(columns.get(i).name().toLowerCase(Locale.ROOT), i);
+      }
+      this.indexByName = index;
     }
-    this.indexByName = index;
+
+    static Shape of(ResultSetMetaData metaData) throws SQLException {
+      return new Shape(Statements.describe(metaData));
+    }
+
+    /** Whether a result has the same column names and types (cheap: no sizes or precisions). */
+    boolean matches(ResultSetMetaData metaData) throws SQLException {
+      int n = metaData.getColumnCount();
+      if (n != columns.size()) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        ColumnDescription column = columns.get(i);
+        if (metaData.getColumnType(i + 1) != column.jdbcType() || !column.name().equals(metaData.getColumnLabel(i + 1))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   List<ColumnDescription> columns() {

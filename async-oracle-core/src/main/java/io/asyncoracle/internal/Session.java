@@ -128,7 +128,7 @@ final class Session {
     this.lane = new Lane(engine.workers());
     this.owner = owner;
     this.held = held;
-    this.jdbc = held.jdbc;
+    this.jdbc = held.physical;
     this.oracle = held.oracle;
     this.dsn = dsn;
     this.callTimeout = callTimeout;

@@ -53,7 +53,7 @@ final class Statements {
       }
       noteTransaction(s, sql, true);
       try (ResultSet rs = ps.getResultSet()) {
-        RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler());
+        RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler(), s.held(), sql);
         List<T> rows = new ArrayList<>();
         while (rows.size() < maxRows && rs.next()) {
           rows.add(mapper.map(reader.read(rs)));

@@ -18,10 +18,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +56,6 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final Engine engine;
   private final PoolDataSource ucp;
   private final PoolListener listener;
-  private final Set<Session> active = ConcurrentHashMap.newKeySet();
   private final long aliveBypassNanos;
   private final long maxHoldNanos;
   private final long holdIdleNanos;
@@ -66,6 +65,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   // Guarded by lock.
   private final ArrayDeque<HeldConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<AcquireFuture> waiters = new ArrayDeque<>();
+  /** Every held connection, idle or lent: what close with interrupt goes through. */
+  private final List<HeldConnection> allHeld = new ArrayList<>();
   /** Held connections (idle and lent) plus those being opened: never more than max. */
   private int total;
   private int opening;
@@ -199,6 +200,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     lock.lock();
     try {
       total++;
+      allHeld.add(held);
       idle.push(held);
     } finally {
       lock.unlock();
@@ -394,7 +396,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
         options.stmtCacheSize(), options.module());
     ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
-    active.add(session);
+    held.lentTo = session;
     held.uses++;
     if (result.isDone()) {
       session.release();
@@ -480,6 +482,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     lock.lock();
     try {
       opening--;
+      allHeld.add(held);
     } finally {
       lock.unlock();
     }
@@ -539,36 +542,70 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (work == null) {
       return CompletableFuture.failedFuture(new InvalidArgumentException("work", "work must not be null"));
     }
-    return acquire().thenCompose(connection -> {
-      CompletionStage<T> stage;
-      try {
-        stage = work.apply(connection);
-        if (stage == null) {
-          throw new InvalidArgumentException("work", "work returned null instead of a CompletionStage");
-        }
-      } catch (Throwable e) {
-        return connection.close().handle((ignored, closeError) -> {
-          throw e instanceof RuntimeException r ? r : new AsyncOracleException(String.valueOf(e.getMessage()), e);
-        });
-      }
-      return stage.handle((value, error) -> connection.close().handle((ignored, closeError) -> {
+    // Written out rather than composed from thenCompose/handle: this runs on every call, and each
+    // stage a composition adds is an object and a completion more.
+    CallFuture<T> result = new CallFuture<>(engine);
+    CompletableFuture<AsyncConnection> acquired = acquire();
+    if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
+      runWork(acquired.join(), work, result);
+    } else {
+      acquired.whenComplete((connection, error) -> {
         if (error != null) {
-          throw Errors.map(error);
+          result.completeExceptionally(Errors.unwrap(error));
+        } else {
+          runWork(connection, work, result);
         }
-        if (closeError != null) {
-          throw Errors.map(closeError);
-        }
-        return value;
-      })).thenCompose(Function.identity());
+      });
+    }
+    return result;
+  }
+
+  private static <T> void runWork(AsyncConnection connection,
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work, CompletableFuture<T> result) {
+    CompletionStage<T> stage;
+    try {
+      stage = work.apply(connection);
+      if (stage == null) {
+        throw new InvalidArgumentException("work", "work returned null instead of a CompletionStage");
+      }
+    } catch (Throwable e) {
+      RuntimeException failure = e instanceof RuntimeException r ? r
+          : new AsyncOracleException(String.valueOf(e.getMessage()), e);
+      connection.close().whenComplete((ignored, closeError) -> result.completeExceptionally(failure));
+      return;
+    }
+    stage.whenComplete((value, error) -> {
+      CompletableFuture<Void> closed = connection.close();
+      if (closed.isDone()) {
+        finishWork(result, value, error, closed);
+      } else {
+        closed.whenComplete((ignored, closeError) -> finishWork(result, value, error, closed));
+      }
     });
+  }
+
+  private static <T> void finishWork(CompletableFuture<T> result, T value, Throwable error, CompletableFuture<Void> closed) {
+    if (error != null) {
+      result.completeExceptionally(Errors.map(error));
+      return;
+    }
+    if (closed.isCompletedExceptionally()) {
+      try {
+        closed.join();
+      } catch (RuntimeException closeError) {
+        result.completeExceptionally(Errors.map(closeError));
+        return;
+      }
+    }
+    result.complete(value);
   }
 
   // ---- release (Session.Owner) ------------------------------------------------------------
 
   @Override
   public void release(Session session, boolean discard) {
-    active.remove(session);
     HeldConnection held = session.held();
+    held.lentTo = null;
     Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
     notifyListener(l -> l.onRelease(used));
     if (!session.claimSlot()) {
@@ -600,6 +637,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       closing = closeFuture != null;
       if (closing) {
         total--;
+        allHeld.remove(held);
       } else {
         next = pollLiveWaiter();
         if (next != null) {
@@ -621,16 +659,18 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public void abandon(Session session) {
-    active.remove(session);
     if (!session.claimSlot()) {
       return;
     }
+    HeldConnection held = session.held();
+    held.lentTo = null;
     LOG.log(Level.WARNING, () -> name + " - a connection did not answer the cancel of a timed-out call and was given up");
     notifyListener(PoolListener::onConnectionInvalidated);
     lock.lock();
     try {
       lent--;
       total--;
+      allHeld.remove(held);
     } finally {
       lock.unlock();
     }
@@ -645,6 +685,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     try {
       if (closeFuture != null) {
         total--;
+        allHeld.remove(held);
         toUcp = true;
         next = null;
       } else {
@@ -691,6 +732,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     lock.lock();
     try {
       total--;
+      allHeld.remove(held);
     } finally {
       lock.unlock();
     }
@@ -749,6 +791,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         }
       }
       idle.removeAll(expired);
+      allHeld.removeAll(expired);
       total -= expired.size();
     } finally {
       lock.unlock();
@@ -884,6 +927,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         waiters.clear();
         idleNow = new ArrayList<>(idle);
         idle.clear();
+        allHeld.removeAll(idleNow);
         total -= idleNow.size();
       }
     } finally {
@@ -931,15 +975,32 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  /** The sessions connections are lent to now. */
+  private List<Session> lentSessions() {
+    List<Session> sessions = new ArrayList<>();
+    lock.lock();
+    try {
+      for (HeldConnection h : allHeld) {
+        Session s = h.lentTo;
+        if (s != null) {
+          sessions.add(s);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    return sessions;
+  }
+
   private void interruptAll() {
     PoolClosedException why = new PoolClosedException("pool " + name + " was closed with interrupt");
-    for (Session session : active) {
+    for (Session session : lentSessions()) {
       session.revoke(why);
     }
     // A call that does not answer its cancel (a database that stopped answering) must not hold the
     // close: after the grace its connection is given up, and its future fails.
     engine.schedule(() -> runOnWorker(() -> {
-      for (Session session : active) {
+      for (Session session : lentSessions()) {
         if (session.callInProgress()) {
           session.abandon(new PoolClosedException(name + " - the pool was closed with interrupt and the call did"
               + " not answer its cancel; its connection was given up"));
