@@ -9,6 +9,10 @@ import java.time.Duration;
  */
 public interface PoolListener {
 
+  /** The listener that ignores every event: the default. */
+  PoolListener NONE = new PoolListener() { };
+
+
   /**
    * A connection was handed to a caller.
    *

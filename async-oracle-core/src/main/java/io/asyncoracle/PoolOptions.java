@@ -381,7 +381,7 @@ public final class PoolOptions {
     private final Map<String, String> connectionProperties = new LinkedHashMap<>();
     private String module;
     private boolean failFast = true;
-    private PoolListener listener = new PoolListener() { };
+    private PoolListener listener = PoolListener.NONE;
     private String connectionFactoryClassName;
 
     private Builder() {

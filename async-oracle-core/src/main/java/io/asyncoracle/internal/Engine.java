@@ -54,11 +54,8 @@ public final class Engine {
    * @return the engine
    */
   public static Engine forPool(String name, PoolOptions options) {
-    boolean virtual = switch (options.virtualThreads()) {
-      case AUTO -> WorkerThreads.virtualThreadsAvailable();
-      case ENABLED -> true;
-      case DISABLED -> false;
-    };
+    // AUTO is platform workers: see VirtualThreads for the measurement behind it.
+    boolean virtual = options.virtualThreads() == io.asyncoracle.VirtualThreads.ENABLED;
     if (virtual && !WorkerThreads.virtualThreadsAvailable()) {
       throw new io.asyncoracle.InvalidArgumentException("virtualThreads",
           "virtualThreads is ENABLED but this JVM (Java " + Runtime.version().feature()
@@ -79,7 +76,7 @@ public final class Engine {
    * @return the engine
    */
   static Engine shared() {
-    boolean virtual = WorkerThreads.virtualThreadsAvailable();
+    boolean virtual = false;
     WorkerPool own = newWorkers("async-oracle-standalone-worker", virtual);
     return new Engine(own, own, null, newTimer("async-oracle-standalone-timer"), virtual);
   }

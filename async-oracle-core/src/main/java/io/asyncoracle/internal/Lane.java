@@ -36,7 +36,12 @@ final class Lane {
     void abort(Throwable error);
   }
 
-  private static final ThreadLocal<Boolean> FREE_WORKER = new ThreadLocal<>();
+  /** Per thread: whether it is delivering results after letting go of its lane. A mutable holder, so a drain looks it up once. */
+  private static final class Free {
+    boolean value;
+  }
+
+  private static final ThreadLocal<Free> FREE_WORKER = ThreadLocal.withInitial(Free::new);
 
   private final Executor workers;
   private final Queue<Task> queue = new ConcurrentLinkedQueue<>();
@@ -54,7 +59,7 @@ final class Lane {
    * @return {@code true} on such a worker
    */
   static boolean onFreeWorker() {
-    return FREE_WORKER.get() == Boolean.TRUE;
+    return FREE_WORKER.get().value;
   }
 
   void submit(Task task) {
@@ -115,10 +120,11 @@ final class Lane {
   }
 
   private void drain() {
-    Boolean outer = FREE_WORKER.get();
+    Free free = FREE_WORKER.get();
+    boolean outer = free.value;
     try {
       while (true) {
-        FREE_WORKER.set(Boolean.FALSE);
+        free.value = false;
         Task task = queue.poll();
         Runnable delivery;
         try {
@@ -129,7 +135,7 @@ final class Lane {
         }
         if (pending.decrementAndGet() == 0) {
           if (delivery != null) {
-            FREE_WORKER.set(Boolean.TRUE);
+            free.value = true;
             delivery.run();
           }
           return;
@@ -137,14 +143,14 @@ final class Lane {
         if (delivery != null) {
           // Let go of the lane before delivering: on our own workers the rest of the lane lands
           // in this thread's next slot and runs right after the delivery (see the class comment).
-          FREE_WORKER.set(Boolean.TRUE);
+          free.value = true;
           schedule();
           delivery.run();
           return;
         }
       }
     } finally {
-      FREE_WORKER.set(outer);
+      free.value = outer;
     }
   }
 

@@ -68,6 +68,9 @@ final class Session {
   /** How long a timed-out call may take to answer its cancel before its connection is given up. */
   static final Duration CANCEL_GRACE = Duration.ofMillis(500);
 
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Call> STATE =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Call.class, "state");
+
   /** The call running on the lane now. Its state decides, once, how the call's future completes. */
   private static final class Call {
     static final int RUNNING = 0;
@@ -75,7 +78,8 @@ final class Session {
     static final int TIMED_OUT = 2;
     final String operation;
     final CompletableFuture<?> future;
-    final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
+    /** RUNNING, FINISHED or TIMED_OUT; changed only through {@link #STATE}. */
+    volatile int state = RUNNING;
     volatile Statement statement;
     volatile boolean returned;
 
@@ -86,7 +90,7 @@ final class Session {
 
     boolean finish() {
       returned = true;
-      return state.compareAndSet(RUNNING, FINISHED);
+      return STATE.compareAndSet(this, RUNNING, FINISHED);
     }
   }
 
@@ -125,7 +129,7 @@ final class Session {
   Session(Engine engine, Owner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
       String defaultModule) {
     this.engine = engine;
-    this.lane = new Lane(engine.workers());
+    this.lane = held.lane(engine.workers());
     this.owner = owner;
     this.held = held;
     this.jdbc = held.physical;
@@ -307,7 +311,7 @@ final class Session {
    * (DPI-1080): the future fails saying so, and its place in the pool is freed.
    */
   private void onCallTimeout(Call call, Duration timeout, CompletableFuture<?> future) {
-    if (!call.state.compareAndSet(Call.RUNNING, Call.TIMED_OUT)) {
+    if (!STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
       return;
     }
     // A cancel is a network call (H2 opens a connection for it, ojdbc sends a break): never on the
@@ -354,7 +358,7 @@ final class Session {
     broken = true;
     abandoned = true;
     Call call = current;
-    if (whyForCall != null && call != null && call.state.compareAndSet(Call.RUNNING, Call.TIMED_OUT)) {
+    if (whyForCall != null && call != null && STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
       engine.failFromTimer(call.future, whyForCall);
     }
     AsyncOracleException queued = new AsyncOracleException("the connection was discarded: a call on it did not"
@@ -378,7 +382,7 @@ final class Session {
     Call call = current;
     if (call != null) {
       call.statement = statement;
-      if (call.state.get() == Call.TIMED_OUT) {
+      if (call.state == Call.TIMED_OUT) {
         // The deadline passed while the statement was being prepared or bound: do not start it (a
         // driver may ignore a cancel that arrives before the statement runs).
         cancelQuietly(statement, call);

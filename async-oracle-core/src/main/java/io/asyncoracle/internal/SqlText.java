@@ -24,6 +24,31 @@ final class SqlText {
    * @return the count, or {@link #NAMED} when the statement uses {@code :name} or {@code :1} binds
    */
   static int placeholders(String sql) {
+    return facts(sql).placeholders;
+  }
+
+  /** What a statement's text tells, worked out once per text: applications run the same few statements over and over. */
+  private record Facts(int placeholders, boolean locksRows) {
+  }
+
+  /** Bounded: dynamic SQL (values spliced into the text) must not grow it without end. */
+  private static final int MAX_CACHED = 2048;
+  private static final java.util.concurrent.ConcurrentHashMap<String, Facts> FACTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Facts facts(String sql) {
+    Facts facts = FACTS.get(sql);
+    if (facts == null) {
+      facts = new Facts(countPlaceholders(sql), scanLocksRows(sql));
+      if (FACTS.size() >= MAX_CACHED) {
+        FACTS.clear();
+      }
+      FACTS.put(sql, facts);
+    }
+    return facts;
+  }
+
+  private static int countPlaceholders(String sql) {
     int count = 0;
     boolean named = false;
     int n = sql.length();
@@ -121,6 +146,10 @@ final class SqlText {
    * @return {@code true} for {@code SELECT ... FOR UPDATE}
    */
   static boolean locksRows(String sql) {
+    return facts(sql).locksRows;
+  }
+
+  private static boolean scanLocksRows(String sql) {
     return sql.toLowerCase(Locale.ROOT).contains("update") && FOR_UPDATE.matcher(sql).matches();
   }
 }

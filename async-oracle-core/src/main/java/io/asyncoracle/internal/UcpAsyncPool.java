@@ -369,6 +369,39 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  /**
+   * The common case of an acquire, without a future: an idle connection used a moment ago, lent
+   * at once. Returns {@code null} when anything else is needed (none idle, callers queued, a check
+   * due, the pool closing); the caller then takes the general path.
+   */
+  private ConnectionImpl lendIdleNow() {
+    HeldConnection candidate;
+    lock.lock();
+    try {
+      if (closeFuture != null || !waiters.isEmpty() || idle.isEmpty()) {
+        return null;
+      }
+      candidate = idle.pop();
+      lent++;
+    } finally {
+      lock.unlock();
+    }
+    long now = System.nanoTime();
+    if (now - candidate.lastUsed > aliveBypassNanos || expired(candidate, now) || !candidate.usableLocally()) {
+      // Back to the pool (a caller that queued meanwhile gets it); the general path checks or replaces it.
+      giveBack(candidate, false);
+      return null;
+    }
+    Session session = new Session(engine, this, candidate, redactedUrl, options.callTimeout(),
+        options.stmtCacheSize(), options.module());
+    candidate.lentTo = session;
+    candidate.uses++;
+    if (listener != PoolListener.NONE) {
+      notifyListener(l -> l.onAcquire(Duration.ZERO));
+    }
+    return new ConnectionImpl(session, options.arraySize());
+  }
+
   /** Checks a connection idle past the alive-bypass window; if it fails, the caller gets another. */
   private void validateAndLend(AcquireFuture result, HeldConnection held) {
     if (result.isDone()) {
@@ -402,7 +435,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       session.release();
       return;
     }
-    notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
+    if (listener != PoolListener.NONE) {
+      notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
+    }
     // Timed out, cancelled or closed meanwhile: the connection goes to the next caller.
     engine.complete(result, connection, session::release);
   }
@@ -545,6 +580,11 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     // Written out rather than composed from thenCompose/handle: this runs on every call, and each
     // stage a composition adds is an object and a completion more.
     CallFuture<T> result = new CallFuture<>(engine);
+    ConnectionImpl ready = lendIdleNow();
+    if (ready != null) {
+      runWork(ready, work, result);
+      return result;
+    }
     CompletableFuture<AsyncConnection> acquired = acquire();
     if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
       runWork(acquired.join(), work, result);
@@ -606,8 +646,10 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   public void release(Session session, boolean discard) {
     HeldConnection held = session.held();
     held.lentTo = null;
-    Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
-    notifyListener(l -> l.onRelease(used));
+    if (listener != PoolListener.NONE) {
+      Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
+      notifyListener(l -> l.onRelease(used));
+    }
     if (!session.claimSlot()) {
       // Abandoned after a call timeout: its place was freed then; only the connection is left.
       retireOnWorker(held, true);
@@ -1096,6 +1138,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   }
 
   private void notifyListener(java.util.function.Consumer<PoolListener> event) {
+    if (listener == PoolListener.NONE) {
+      return;
+    }
     try {
       event.accept(listener);
     } catch (RuntimeException e) {
