@@ -121,7 +121,8 @@ final class RowPublisher implements Flow.Publisher<Row> {
           cancelled = true;
           fetched = null;
           release();
-          LOG.log(Level.WARNING, "a stream subscriber threw; its subscription is cancelled", subscriberError);
+          LOG.log(Level.WARNING, "a stream subscriber threw from a signal; its subscription is cancelled"
+              + " (Reactive Streams rule 2.13)", subscriberError);
         }
         missed = work.addAndGet(-missed);
       } while (missed != 0);
@@ -203,7 +204,13 @@ final class RowPublisher implements Flow.Publisher<Row> {
     private void fetch() {
       fetching = true;
       int max = (int) Math.min(demand.get(), cursor.arraySize());
-      cursor.fetch("stream", max).whenComplete((rows, error) -> {
+      CompletableFuture<List<Row>> rowsRead;
+      try {
+        rowsRead = cursor.fetch("stream", max);
+      } catch (RuntimeException e) {
+        rowsRead = CompletableFuture.failedFuture(e);
+      }
+      rowsRead.whenComplete((rows, error) -> {
         if (error != null) {
           failure.compareAndSet(null, Errors.map(error));
         } else {

@@ -47,7 +47,7 @@ class RowPublisherTest {
   @Test
   void aBadRequestFromAnotherThreadIsSignalledOnlyAfterTheOnNextInProgressReturns() throws Exception {
     SignalRecorder subscriber = new SignalRecorder(10, s -> { });
-    conn.stream(QUERY).subscribe(subscriber);
+    subscribeFromAnotherThread(conn.stream(QUERY), subscriber);
     assertThat(subscriber.firstOnNextEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     Thread other = new Thread(() -> subscriber.subscription.request(-1), "bad-request");
@@ -80,7 +80,7 @@ class RowPublisherTest {
     AsyncCursor cursor = conn.cursor();
     await(cursor.execute(QUERY));
     SignalRecorder subscriber = new SignalRecorder(10, s -> { });
-    new RowPublisher((CursorImpl) cursor, null, true).subscribe(subscriber);
+    subscribeFromAnotherThread(new RowPublisher((CursorImpl) cursor, null, true), subscriber);
     assertThat(subscriber.firstOnNextEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture.runAsync(() -> subscriber.subscription.request(0)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -98,7 +98,7 @@ class RowPublisherTest {
     AsyncCursor cursor = conn.cursor();
     await(cursor.execute(QUERY));
     SignalRecorder subscriber = new SignalRecorder(10, s -> { });
-    new RowPublisher((CursorImpl) cursor, null, true).subscribe(subscriber);
+    subscribeFromAnotherThread(new RowPublisher((CursorImpl) cursor, null, true), subscriber);
     assertThat(subscriber.firstOnNextEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture.runAsync(() -> subscriber.subscription.cancel()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -134,6 +134,17 @@ class RowPublisherTest {
     assertThat(subscriber.completes).hasValue(1);
     assertThat(subscriber.errors).hasValue(0);
     assertThat(subscriber.overlaps).hasValue(0);
+  }
+
+  /**
+   * Subscribes from a thread of its own. Rows may be delivered on the subscribing thread (when a
+   * fetch is complete before the publisher chains to it), and the first onNext blocks until the
+   * test lets it go: the test's own thread must stay free.
+   */
+  private static void subscribeFromAnotherThread(Flow.Publisher<Row> publisher, SignalRecorder subscriber) {
+    Thread subscribing = new Thread(() -> publisher.subscribe(subscriber), "subscribing");
+    subscribing.setDaemon(true);
+    subscribing.start();
   }
 
   /**
