@@ -176,6 +176,25 @@ class AsyncPoolAcquireTest {
     } finally {
       mine.shutdown();
     }
+  void callbacksChainedBeforeCompletionMayBlockOnThePool() {
+    // Which thread runs a callback is the pool's business; what it must never do is run one where
+    // blocking would stall the pool. With platform workers, one connection and the callback
+    // registered before the acquire completes, the callback blocks on a query on the connection
+    // it got and then on a second acquire, which needs that connection back.
+    pool = AsyncOracle.createPool(TestDatabases.options().max(1).virtualThreads(VirtualThreads.DISABLED).build()).join();
+    AsyncConnection held = pool.acquire().join();
+    CompletableFuture<Integer> result = pool.acquire().thenApply(c -> {
+      int first;
+      try {
+        first = c.fetchOne("select 1 from dual").join().get(0, Integer.class);
+      } finally {
+        c.close().join();
+      }
+      return first + pool.withConnection(again -> again.fetchOne("select 2 from dual")).join().get(0, Integer.class);
+    });
+    assertThat(result).as("queued behind the held connection").isNotDone();
+    held.close().join();
+    assertThat(result.orTimeout(30, TimeUnit.SECONDS).join()).isEqualTo(3);
   }
 
   @Test

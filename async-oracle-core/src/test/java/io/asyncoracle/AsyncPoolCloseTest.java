@@ -47,7 +47,7 @@ class AsyncPoolCloseTest {
     CompletableFuture<Row> running = conn.fetchOne(TestDatabases.SLOW_QUERY);
     CompletableFuture<Void> released = running.handle((r, e) -> null).thenCompose(x -> conn.close());
     CompletableFuture<AsyncConnection> queued = pool.acquire();
-    Thread.sleep(200);
+    TestDatabases.awaitRunning(pool, TestDatabases.SLOW_QUERY, 1);
 
     CompletableFuture<Void> closed = pool.close(true, false);
 
@@ -68,7 +68,7 @@ class AsyncPoolCloseTest {
     AsyncConnection second = pool.acquire().join();
     CompletableFuture<Row> q1 = first.fetchOne(TestDatabases.VERY_SLOW_QUERY);
     CompletableFuture<Row> q2 = second.fetchOne(TestDatabases.VERY_SLOW_QUERY);
-    Thread.sleep(300);
+    TestDatabases.awaitRunning(pool, TestDatabases.VERY_SLOW_QUERY, 2);
 
     long start = System.nanoTime();
     pool.close(true, true).get(10, TimeUnit.SECONDS);
@@ -91,12 +91,14 @@ class AsyncPoolCloseTest {
     AsyncPool pool = TestDatabases.pool(1);
     AsyncConnection conn = pool.acquire().join();
     CompletableFuture<Row> running = conn.fetchOne(TestDatabases.VERY_SLOW_QUERY);
-    Thread.sleep(200);
+    TestDatabases.awaitRunning(pool, TestDatabases.VERY_SLOW_QUERY, 1);
 
+    long start = System.nanoTime();
     CompletableFuture<Void> closed = pool.close(true, false, Duration.ofMillis(500));
-    Thread.sleep(100);
-    assertThat(closed).isNotDone();
     closed.get(10, TimeUnit.SECONDS);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    // It waited out its timeout before interrupting, and did not wait for the 30 s query.
+    assertThat(millis).isBetween(500L, 10_000L);
     assertThatThrownBy(running::join).cause().isInstanceOf(PoolClosedException.class);
   }
 

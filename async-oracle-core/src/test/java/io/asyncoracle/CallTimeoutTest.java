@@ -59,11 +59,12 @@ class CallTimeoutTest {
   }
 
   @Test
-  void cancelBreaksTheRunningCall() throws Exception {
+  void cancelBreaksTheRunningCall() {
     pool = TestDatabases.pool(1);
     AsyncConnection conn = pool.acquire().join();
     CompletableFuture<Row> slow = conn.fetchOne(TestDatabases.VERY_SLOW_QUERY);
-    Thread.sleep(300);
+    // A cancel before the statement started would have nothing to stop.
+    TestDatabases.awaitRunning(pool, TestDatabases.VERY_SLOW_QUERY, 1);
     conn.cancel();
     assertThatThrownBy(slow::join).cause().isInstanceOf(DatabaseException.class);
     assertThat(conn.fetchOne("select 1 from dual").join()).isNotNull();

@@ -84,7 +84,7 @@ class ReleaseTest {
     conn.close().join();
     conn.close().join();
     assertThat(conn.isClosed()).isTrue();
-    assertThat(conn.fetchOne("select 1 from dual")).isCompletedExceptionally();
+    assertThat(conn.fetchOne("select 1 from dual")).failsWithin(TestFutures.TIMEOUT);
     assertThat(pool.stats().busy()).isZero();
     pool.close().join();
   }
@@ -98,7 +98,7 @@ class ReleaseTest {
     assertThat(cursor.fetchOne().join().get(0, Integer.class)).isEqualTo(1);
     conn.close().join();
     assertThat(cursor.isClosed()).isTrue();
-    assertThat(cursor.fetchOne()).isCompletedExceptionally();
+    assertThat(cursor.fetchOne()).failsWithin(TestFutures.TIMEOUT);
     pool.close().join();
   }
 }

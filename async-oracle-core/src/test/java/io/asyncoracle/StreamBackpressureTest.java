@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +42,8 @@ class StreamBackpressureTest {
 
   /** Requests one row at a time, and only when the test says so. */
   private static final class SlowSubscriber implements Flow.Subscriber<Row> {
-    final List<Row> received = new ArrayList<>();
+    /** Written by whichever thread delivers, read by the test. */
+    final List<Row> received = new CopyOnWriteArrayList<>();
     final CompletableFuture<Void> done = new CompletableFuture<>();
     volatile Flow.Subscription subscription;
     volatile CompletableFuture<Row> next = new CompletableFuture<>();
@@ -103,7 +105,13 @@ class StreamBackpressureTest {
     SlowSubscriber subscriber = new SlowSubscriber();
     conn.stream("select x from system_range(1, ?)", ROWS).subscribe(subscriber);
     subscriber.subscription.request(10);
-    Thread.sleep(300);
+    long deadline = System.nanoTime() + TestFutures.TIMEOUT.toNanos();
+    while (subscriber.received.size() < 10 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(subscriber.received).hasSize(10);
+    // Time for a stream that reads ahead of demand to show it; a correct one stays at 10.
+    Thread.sleep(200);
     assertThat(subscriber.received).hasSize(10);
     assertThat(rowsRead.get()).isEqualTo(10);
     subscriber.subscription.cancel();

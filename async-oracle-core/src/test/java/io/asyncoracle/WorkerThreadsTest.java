@@ -34,7 +34,8 @@ class WorkerThreadsTest {
     if (Boolean.getBoolean("asyncoracle.test.expectVirtualThreads")) {
       assertThat(WorkerThreads.virtualThreadsAvailable()).as("this run is on a JVM with virtual threads").isTrue();
     }
-    AsyncPool pool = AsyncOracle.createPool(TestDatabases.options().poolName("auto-workers").build()).join();
+    AsyncPool pool = AsyncOracle.createPool(TestDatabases.options().poolName("auto-workers")
+        .virtualThreads(VirtualThreads.AUTO).build()).join();
     assertThat(jdbcThread(pool)).doesNotStartWith("VirtualThread").contains("auto-workers-worker");
     pool.close().join();
   }

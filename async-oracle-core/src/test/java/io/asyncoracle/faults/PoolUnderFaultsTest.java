@@ -55,8 +55,8 @@ class PoolUnderFaultsTest {
   }
 
   private PoolOptions.Builder throughProxy() {
-    return PoolOptions.builder().url(server.urlThrough(proxy, H2TcpServer.newDatabaseName()))
-        .user("sa").password("faults-pw").min(0).max(4).acquireTimeout(Duration.ofSeconds(10));
+    return TestDatabases.withTestWorkers(PoolOptions.builder().url(server.urlThrough(proxy, H2TcpServer.newDatabaseName()))
+        .user("sa").password("faults-pw").min(0).max(4).acquireTimeout(Duration.ofSeconds(10)));
   }
 
   private static Throwable causeOf(CompletableFuture<?> future) {
@@ -197,8 +197,8 @@ class PoolUnderFaultsTest {
   @Test
   void closeWithInterruptIsPromptOnABusyPoolAndClosesEverySession() throws Exception {
     String database = H2TcpServer.newDatabaseName();
-    pool = AsyncOracle.createPool(PoolOptions.builder().url(server.directUrl(database)).user("sa").password("faults-pw")
-        .min(8).max(8).acquireTimeout(Duration.ofSeconds(60)).build()).join();
+    pool = AsyncOracle.createPool(TestDatabases.withTestWorkers(PoolOptions.builder().url(server.directUrl(database))
+        .user("sa").password("faults-pw").min(8).max(8).acquireTimeout(Duration.ofSeconds(60))).build()).join();
     List<CompletableFuture<?>> all = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       all.add(pool.withConnection(c -> c.fetchOne(TestDatabases.VERY_SLOW_QUERY)));

@@ -50,9 +50,9 @@ class FastPathTest {
 
   private PoolOptions.Builder counted() {
     url = TestDatabases.newUrl();
-    return PoolOptions.builder().url(url).user("sa").password("fast-path-pw").min(1).max(2)
+    return TestDatabases.withTestWorkers(PoolOptions.builder().url(url).user("sa").password("fast-path-pw").min(1).max(2)
         .acquireTimeout(Duration.ofSeconds(10))
-        .connectionFactoryClassName(CountingDataSource.class.getName());
+        .connectionFactoryClassName(CountingDataSource.class.getName()));
   }
 
   private CountingDataSource.Log log() {

@@ -10,6 +10,7 @@ import io.asyncoracle.AsyncPool;
 import io.asyncoracle.CallTimeoutException;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.Row;
+import io.asyncoracle.TestFutures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -73,14 +74,17 @@ class CallTimeoutIT {
     await(pool.close(true, true));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
+    // Well below the call's 10 s. Not much tighter: UCP alone can take about 2 s to tear down the
+    // last pool in the JVM.
+    assertThat(took).isLessThan(Duration.ofSeconds(6));
     assertThat(failure(sleeping)).isInstanceOf(PoolClosedException.class);
     assertThat(pool.isClosed()).isTrue();
   }
 
   /** Waits until the session runs the call, so close really interrupts a round trip in progress. */
   private static void waitUntilActive(AsyncConnection watcher, Object sid) throws InterruptedException {
-    for (int i = 0; i < 50; i++) {
+    long deadline = System.nanoTime() + TestFutures.TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
       Object status = await(watcher.fetchOne("select status from v$session where sid = ?", sid)).get(0);
       if ("ACTIVE".equals(status)) {
         return;

@@ -1,8 +1,16 @@
 package io.asyncoracle.boot;
 
+import io.asyncoracle.AsyncPool;
+import io.asyncoracle.PoolOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.h2.tools.Server;
 
@@ -62,6 +70,45 @@ public final class TestDatabases {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until H2 reports {@code sessions} sessions of the pool's database running a statement
+   * that contains {@code sql}. A test that cancels or interrupts a query needs it to be running
+   * in the database, not merely borrowed a connection: a cancel that comes before the statement
+   * starts has nothing to stop. Only for pools on an in-memory H2 database of this JVM.
+   *
+   * @param pool the pool whose database to watch
+   * @param sql the statement text to look for
+   * @param sessions how many sessions must be running it
+   * @param within how long to wait before failing
+   */
+  public static void awaitRunning(AsyncPool pool, String sql, int sessions, Duration within) {
+    PoolOptions options = pool.options();
+    long deadline = System.nanoTime() + within.toNanos();
+    try (Connection watcher = DriverManager.getConnection(options.jdbcUrl(), Objects.toString(options.user(), ""),
+        Objects.toString(options.password(), ""));
+        PreparedStatement running = watcher.prepareStatement("select count(*) from information_schema.sessions"
+            + " where locate(?, executing_statement) > 0 and session_id <> session_id()")) {
+      running.setString(1, sql);
+      while (true) {
+        try (ResultSet rs = running.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) >= sessions) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("fewer than " + sessions + " session(s) ran '" + sql + "' within " + within);
+        }
+        Thread.sleep(5);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

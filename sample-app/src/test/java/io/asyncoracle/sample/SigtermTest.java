@@ -29,6 +29,7 @@ class SigtermTest {
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
   private Process process;
+  private Thread reader;
   private final List<String> output = new CopyOnWriteArrayList<>();
 
   @AfterEach
@@ -43,7 +44,7 @@ class SigtermTest {
     Http http = start();
     CompletableFuture<Http.Response> call = http.getAsync("/api/slow?seconds=7");
     awaitLog("Slow call: the database sleeps 7 s");
-    Thread.sleep(1_000);
+    awaitBusy(http);
 
     // Through the handle: Process.destroy() would also close the output stream the test still reads.
     process.toHandle().destroy();
@@ -52,6 +53,7 @@ class SigtermTest {
     assertThat(response.status()).as(String.join("\n", output)).isEqualTo(200);
     assertThat(response.json().get("elapsedMillis").asLong()).isGreaterThanOrEqualTo(7_000);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    awaitAllOutput();
     assertThat(output).anyMatch(line -> line.contains("closing (GRACEFUL"));
   }
 
@@ -60,6 +62,7 @@ class SigtermTest {
     Http http = start("--async-oracle.shutdown.mode=interrupt", "--server.shutdown=immediate");
     http.getAsync("/api/slow?seconds=60");
     awaitLog("Slow call: the database sleeps 60 s");
+    awaitBusy(http);
     long start = System.nanoTime();
 
     // Through the handle: Process.destroy() would also close the output stream the test still reads.
@@ -67,6 +70,7 @@ class SigtermTest {
 
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    awaitAllOutput();
     assertThat(output).anyMatch(line -> line.contains("closing (INTERRUPT)"));
     assertThat(output).anyMatch(line -> line.contains("Slow call of 60 s failed"));
   }
@@ -77,7 +81,7 @@ class SigtermTest {
         SampleApplication.class.getName(), "--server.port=0", "--sample.seed-orders=0", "--spring.main.banner-mode=off"));
     command.addAll(List.of(args));
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null) {
@@ -93,6 +97,25 @@ class SigtermTest {
     Matcher port = PORT.matcher(started);
     assertThat(port.find()).isTrue();
     return new Http(Integer.parseInt(port.group(1)));
+  }
+
+  /** Waits until the call holds its connection, as the application's health endpoint reports. */
+  private void awaitBusy(Http http) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      Http.Response health = http.get("/actuator/health");
+      if (health.status() == 200 && health.json().at("/components/asyncOracle/details/busy").asInt() >= 1) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the slow call never held a connection; output:\n" + String.join("\n", output));
+  }
+
+  /** The process has exited; its last lines may still be on their way through the pipe. */
+  private void awaitAllOutput() throws InterruptedException {
+    reader.join(TimeUnit.SECONDS.toMillis(30));
+    assertThat(reader.isAlive()).as("the output reader reached the end of the output").isFalse();
   }
 
   private String awaitLog(String text) throws InterruptedException {

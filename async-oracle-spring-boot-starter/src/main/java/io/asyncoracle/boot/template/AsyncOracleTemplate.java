@@ -18,9 +18,10 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * <p>Each operation borrows a connection from the {@link AsyncPool}, runs, commits if it wrote,
  * and gives the connection back before its future completes. Several operations that must commit
  * or roll back together go in {@link #inTransaction(Function)}. No method blocks the calling
- * thread, and the futures complete on the pool's callback threads (never on the threads running
- * JDBC calls) with the caller's MDC and Micrometer observation restored, so they compose with
- * {@code thenCompose} and can be returned from {@code @Async} methods and web controllers.
+ * thread. Whichever thread completes a future (one of the pool's, or the caller's own when the
+ * result is already there as a callback is chained), the callbacks chained to it run with the
+ * caller's MDC and Micrometer observation restored, so they compose with {@code thenCompose} and
+ * can be returned from {@code @Async} methods and web controllers.
  *
  * <pre>{@code
  * template.queryForObject("select balance from accounts where id = :id", Map.of("id", 42), BigDecimal.class)

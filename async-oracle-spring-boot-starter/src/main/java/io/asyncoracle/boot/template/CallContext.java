@@ -11,9 +11,11 @@ import org.springframework.util.ClassUtils;
  * Captures the calling thread's context (the SLF4J MDC, the current Micrometer observation and
  * whatever else is registered with context-propagation) so a future can complete with it in place.
  *
- * <p>Why: the pool completes futures on its own callback threads, which know nothing of the
- * request that made the call. Restoring the caller's thread locals around the completion means
- * the callbacks the caller chained (log lines, nested spans) see the caller's context.
+ * <p>Why: a future completes on whichever thread finishes the work (one of the pool's threads, or
+ * a thread that gave a connection back and so handed it to a waiting call), which knows nothing
+ * of the request that made the call, or serves another one. Restoring the caller's thread locals
+ * around the completion means the callbacks the caller chained (log lines, nested spans) see the
+ * caller's context on any of them; the completing thread gets its own back afterwards.
  */
 final class CallContext {
 
@@ -45,7 +47,7 @@ final class CallContext {
     if (SLF4J_PRESENT && !mdcRegistered) {
       registry.registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
     }
-    // clearMissing: a callback thread must not keep the MDC of whatever request it served before.
+    // clearMissing: the completing thread must not lend its own MDC (another request's) to the callbacks.
     return new CallContext(ContextSnapshotFactory.builder().contextRegistry(registry).clearMissing(true).build());
   }
 

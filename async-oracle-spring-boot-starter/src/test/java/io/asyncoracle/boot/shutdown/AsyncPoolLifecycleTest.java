@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
@@ -60,7 +59,7 @@ class AsyncPoolLifecycleTest {
           AsyncPool pool = context.getBean(AsyncPool.class);
           AsyncOracleTemplate template = context.getBean(AsyncOracleTemplate.class);
           CompletableFuture<Long> inFlight = template.queryForObject(TestDatabases.slowQuery(DRAINABLE), Long.class);
-          awaitBusy(pool);
+          awaitRunning(pool, DRAINABLE, 1);
           CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
           awaitClosing(pool);
           assertThat(template.queryForObject("select 1 from dual", Integer.class))
@@ -78,7 +77,7 @@ class AsyncPoolLifecycleTest {
           AsyncPool pool = context.getBean(AsyncPool.class);
           CompletableFuture<Long> endless = context.getBean(AsyncOracleTemplate.class)
               .queryForObject(TestDatabases.slowQuery(ENDLESS), Long.class);
-          awaitBusy(pool);
+          awaitRunning(pool, ENDLESS, 1);
           context.close();
           assertThat(pool.isClosed()).isTrue();
           assertThat(endless).failsWithin(BOUND).withThrowableThat().havingCause().isInstanceOf(DataAccessException.class);
@@ -91,7 +90,7 @@ class AsyncPoolLifecycleTest {
       AsyncPool pool = context.getBean(AsyncPool.class);
       CompletableFuture<Long> inFlight = context.getBean(AsyncOracleTemplate.class)
           .queryForObject(TestDatabases.slowQuery(DRAINABLE), Long.class);
-      awaitBusy(pool);
+      awaitRunning(pool, DRAINABLE, 1);
       context.close();
       assertThat(inFlight.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DRAINABLE_COUNT);
       assertThat(pool.isClosed()).isTrue();
@@ -105,7 +104,7 @@ class AsyncPoolLifecycleTest {
       AsyncOracleTemplate template = context.getBean(AsyncOracleTemplate.class);
       CompletableFuture<Long> first = template.queryForObject(TestDatabases.slowQuery(ENDLESS), Long.class);
       CompletableFuture<Long> second = template.queryForObject(TestDatabases.slowQuery(ENDLESS), Long.class);
-      awaitBusy(pool);
+      awaitRunning(pool, ENDLESS, 2);
       context.close();
       assertThat(pool.isClosed()).isTrue();
       // Both were cancelled rather than left to run their 30 s.
@@ -122,7 +121,7 @@ class AsyncPoolLifecycleTest {
     lifecycle.start();
     CompletableFuture<Long> inFlight = new AsyncOracleTemplate(pool)
         .queryForObject(TestDatabases.slowQuery(DRAINABLE), Long.class);
-    awaitBusy(pool);
+    awaitRunning(pool, DRAINABLE, 1);
     CountDownLatch called = new CountDownLatch(1);
     lifecycle.stop(called::countDown);
     assertThat(lifecycle.isRunning()).isFalse();
@@ -147,23 +146,20 @@ class AsyncPoolLifecycleTest {
     lifecycle.start();
     CompletableFuture<Long> endless = new AsyncOracleTemplate(pool)
         .queryForObject(TestDatabases.slowQuery(ENDLESS), Long.class);
-    awaitBusy(pool);
-    AtomicBoolean stopped = new AtomicBoolean();
-    lifecycle.stop(() -> stopped.set(true));
-    assertThat(stopped).isFalse();
+    awaitRunning(pool, ENDLESS, 1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    lifecycle.stop(stopped::countDown);
+    assertThat(stopped.getCount()).as("still draining").isEqualTo(1);
     // As when spring.lifecycle.timeout-per-shutdown-phase passes and the context destroys its beans.
     lifecycle.destroy();
     assertThat(endless).failsWithin(CANCELLED);
-    assertThat(stopped).isTrue();
+    // The callback hangs on the first close's future: it may run just after destroy() returns.
+    assertThat(stopped.await(CANCELLED.toSeconds(), TimeUnit.SECONDS)).as("stop callback called").isTrue();
   }
 
-  private static void awaitBusy(AsyncPool pool) throws InterruptedException {
-    long deadline = System.nanoTime() + BOUND.toNanos();
-    while (pool.stats().busy() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    // Give the statement time to reach H2 before shutdown begins.
-    Thread.sleep(300);
+  /** Waits until the slow query of size {@code n} runs in H2 on {@code sessions} connections. */
+  private static void awaitRunning(AsyncPool pool, int n, int sessions) {
+    TestDatabases.awaitRunning(pool, TestDatabases.slowQuery(n), sessions, BOUND);
   }
 
   private static void awaitClosing(AsyncPool pool) throws InterruptedException {

@@ -37,7 +37,8 @@ class WindowRunnerTest {
 
     assertThat(m.failures()).isZero();
     assertThat(m.completions()).isPositive();
-    // 4 callers each sleeping ~1 ms: far fewer than 4 x 300 per window, but many.
+    // 4 callers each sleeping at least 1 ms: at most 4,000/s. The lower bound only says "many":
+    // on a loaded 2-core machine the callers may get far less than their share.
     assertThat(m.throughput()).isBetween(100.0, 4_000.0);
     assertThat(m.p50Micros()).isGreaterThanOrEqualTo(1_000);
   }
@@ -60,8 +61,9 @@ class WindowRunnerTest {
         Duration.ofMillis(200), -1);
 
     assertThat(ok.failures()).isZero();
-    // 8 callers, each call completing after 2 ms: about 4,000/s when nothing else runs.
-    assertThat(ok.throughput()).isBetween(500.0, 4_500.0);
+    // 8 callers, each call completing at least 2 ms later: at most 4,000/s, and about that when
+    // nothing else runs. The lower bound only says "many", as above.
+    assertThat(ok.throughput()).isBetween(100.0, 4_500.0);
     assertThat(ok.p50Micros()).isGreaterThanOrEqualTo(2_000);
     assertThat(failing.completions()).isZero();
     assertThat(failing.failures()).isPositive();

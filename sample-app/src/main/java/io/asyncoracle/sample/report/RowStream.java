@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Backpressure: at most {@code prefetch} rows are ever requested and not yet taken, so the
  * queue never holds more than that, and the database is asked for more only as the writer takes
- * rows; a slow client slows the fetching down instead of filling the memory. The publisher
- * delivers on the core's callback threads, which only ever enqueue here and never block.
+ * rows; a slow client slows the fetching down instead of filling the memory. The publisher's
+ * signals, on whichever thread it delivers them (the writer's own among them, when its request
+ * finds rows ready), only ever enqueue here and never block.
  *
  * <p>{@link #finished()} completes when the stream is over (all rows delivered, failed, or
  * cancelled): the connection it runs on can then go back to the pool.

@@ -108,7 +108,8 @@ class AsyncOracleMetricsAutoConfigurationTest {
     runner.withBean(MeterRegistry.class, () -> registry)
         .withPropertyValues("async-oracle.shutdown.mode=interrupt").run(context -> {
           query[0] = context.getBean(AsyncOracleTemplate.class).queryForObject(TestDatabases.slowQuery(20_000), Long.class);
-          waitUntilBusy(context.getBean(AsyncPool.class));
+          TestDatabases.awaitRunning(context.getBean(AsyncPool.class), TestDatabases.slowQuery(20_000), 1,
+              Duration.ofSeconds(30));
         });
     assertThat(query[0]).failsWithin(Duration.ofSeconds(10));
     assertThat(registry.get("async.oracle.pool.connections.invalidated").tag("pool", "metered").counter().count())
@@ -165,14 +166,5 @@ class AsyncOracleMetricsAutoConfigurationTest {
 
   private static double gauge(MeterRegistry registry, String name) {
     return registry.get(name).tag("pool", "metered").gauge().value();
-  }
-
-  private static void waitUntilBusy(AsyncPool pool) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (pool.stats().busy() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    // Let the statement reach the database.
-    Thread.sleep(200);
   }
 }
