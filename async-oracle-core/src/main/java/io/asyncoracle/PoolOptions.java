@@ -681,10 +681,12 @@ public final class PoolOptions {
     }
 
     /**
-     * Completes futures (and so runs the application's callbacks) on the application's executor
-     * instead of the pool's own callback threads. The pool does not shut it down.
+     * Completes futures (and so runs the application's callbacks) on the application's executor.
+     * Without one, a future completes on the worker that finished the call, after it has let go
+     * of the connection: no hand-off, and a callback that blocks never stalls the pool (its
+     * workers grow instead). The pool does not shut this executor down.
      *
-     * @param callbackExecutor the executor, or {@code null} for the pool's own
+     * @param callbackExecutor the executor, or {@code null} to complete on the workers
      * @return this builder
      */
     public Builder callbackExecutor(Executor callbackExecutor) {

@@ -176,6 +176,9 @@ class AsyncPoolAcquireTest {
     } finally {
       mine.shutdown();
     }
+  }
+
+  @Test
   void callbacksChainedBeforeCompletionMayBlockOnThePool() {
     // Which thread runs a callback is the pool's business; what it must never do is run one where
     // blocking would stall the pool. With platform workers, one connection and the callback
