@@ -33,11 +33,6 @@ final class HeldConnection {
   /** How many times it was lent. */
   int uses;
   private volatile String databaseDescription;
-  /**
-   * The connection's lane, shared by the sessions it is lent to one after another (a release is
-   * the last task a session puts on it); created on first lend.
-   */
-  private Lane lane;
   /** The session it is lent to, or {@code null} while idle. */
   volatile Session lentTo;
   /** Result shapes by SQL text; used on the connection's lane only. */
@@ -105,15 +100,6 @@ final class HeldConnection {
       shapes.put(sql, shape);
     }
     return shape;
-  }
-
-  Lane lane(java.util.concurrent.Executor workers) {
-    Lane l = lane;
-    if (l == null) {
-      l = new Lane(workers);
-      lane = l;
-    }
-    return l;
   }
 
   oracle.jdbc.OracleConnection oracleConnection() {

@@ -129,7 +129,9 @@ final class Session {
   Session(Engine engine, Owner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
       String defaultModule) {
     this.engine = engine;
-    this.lane = held.lane(engine.workers());
+    // A lane per lending, not per connection: the release hands the connection on from inside the
+    // old lane, and the next borrower must never queue behind it.
+    this.lane = new Lane(engine.workers());
     this.owner = owner;
     this.held = held;
     this.jdbc = held.physical;

@@ -42,14 +42,19 @@ public final class Contenders {
    * @return the variants
    */
   public static List<Contender> asyncOracleVariants() {
-    return List.of(
+    List<Contender> variants = new java.util.ArrayList<>(List.of(
         new HikariThreadsContender(),
         new AsyncOracleContender("async-oracle: no borrow validation", "validateOnBorrow(false)",
             AsyncOracleContender.Style.WITH_CONNECTION, b -> b.validateOnBorrow(false)),
-        new AsyncOracleContender("async-oracle: callbacks inline", "callbackExecutor(Runnable::run): completions run on the JDBC worker",
-            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.callbackExecutor(Runnable::run)),
-        new AsyncOracleContender("async-oracle: platform workers", "virtualThreads(DISABLED)",
-            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.virtualThreads(VirtualThreads.DISABLED)));
+        new AsyncOracleContender("async-oracle: callbacks on the common pool",
+            "callbackExecutor(ForkJoinPool.commonPool()): one hand-off per completion, as before the fast path",
+            AsyncOracleContender.Style.WITH_CONNECTION, b -> b.callbackExecutor(java.util.concurrent.ForkJoinPool.commonPool()))));
+    if (Runtime.version().feature() >= 21) {
+      // Virtual-thread workers exist from Java 21 only; on 17 the variant has nothing to measure.
+      variants.add(new AsyncOracleContender("async-oracle: virtual-thread workers", "virtualThreads(ENABLED)",
+          AsyncOracleContender.Style.WITH_CONNECTION, b -> b.virtualThreads(VirtualThreads.ENABLED)));
+    }
+    return List.copyOf(variants);
   }
 
   /**
