@@ -59,13 +59,14 @@ final class WorkerPool implements Executor {
   /** One worker thread: its next slot and what the sweep needs to see whether it is stuck. */
   private final class Worker implements Runnable {
     final AtomicReference<Runnable> next = new AtomicReference<>();
-    volatile Runnable assigned;
+    /** Work handed to this worker while it was idle; taken with getAndSet, so a hand-off is never lost. */
+    final AtomicReference<Runnable> assigned = new AtomicReference<>();
     volatile long runs;
     long runsAtLastSweep = -1;
     Thread thread;
 
     Worker(Runnable first) {
-      this.assigned = first;
+      this.assigned.set(first);
     }
 
     WorkerPool owner() {
@@ -90,9 +91,7 @@ final class WorkerPool implements Executor {
     }
 
     private Runnable takeAssigned() {
-      Runnable task = assigned;
-      assigned = null;
-      return task;
+      return assigned.getAndSet(null);
     }
 
     private void runTask(Runnable task) {
@@ -147,7 +146,7 @@ final class WorkerPool implements Executor {
         started++;
         wake = fresh;
       } else {
-        wake.assigned = task;
+        wake.assigned.set(task);
       }
     } finally {
       lock.unlock();
@@ -198,7 +197,7 @@ final class WorkerPool implements Executor {
           lock.unlock();
         }
         // Popped by a dispatcher that is about to assign: wait for it.
-        LockSupport.parkNanos(this, 1_000);
+        LockSupport.parkNanos(this, 50_000);
         continue;
       }
       LockSupport.parkNanos(this, left);
