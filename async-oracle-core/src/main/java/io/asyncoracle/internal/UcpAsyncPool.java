@@ -671,32 +671,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       return;
     }
     // The common case, under one lock: the next waiter gets it, or it goes on the idle stack.
-    AcquireFuture next = null;
-    boolean closing;
-    lock.lock();
-    try {
-      lent--;
-      closing = closeFuture != null;
-      if (closing) {
-        total--;
-        allHeld.remove(held);
-      } else {
-        next = pollLiveWaiter();
-        if (next != null) {
-          lent++;
-        } else {
-          idle.push(held);
-        }
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (closing) {
-      retireOnWorker(held, false);
-      checkDrained();
-    } else if (next != null) {
-      lend(next, held);
-    }
+    offer(held, true);
   }
 
   @Override
@@ -721,10 +696,21 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** Puts a free held connection to use: the first waiter gets it, else it goes on the idle stack. */
   private void offer(HeldConnection held) {
+    offer(held, false);
+  }
+
+  /**
+   * Puts a free held connection to use, under one lock with giving up its lent place when
+   * {@code wasLent}.
+   */
+  private void offer(HeldConnection held, boolean wasLent) {
     AcquireFuture next;
     boolean toUcp = false;
     lock.lock();
     try {
+      if (wasLent) {
+        lent--;
+      }
       if (closeFuture != null) {
         total--;
         allHeld.remove(held);
@@ -756,16 +742,16 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** Hands back a connection an acquire took but did not use: to the pool, or to UCP. */
   private void giveBack(HeldConnection held, boolean discard, boolean toUcp) {
-    lock.lock();
-    try {
-      lent--;
-    } finally {
-      lock.unlock();
-    }
     if (toUcp) {
+      lock.lock();
+      try {
+        lent--;
+      } finally {
+        lock.unlock();
+      }
       retire(held, discard);
     } else {
-      offer(held);
+      offer(held, true);
     }
   }
 
