@@ -338,14 +338,19 @@ final class Session {
       engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), Math.min(left, 1_000_000L));
       return;
     }
-    engine.failFromTimer(future, new CallTimeoutException(call.operation + " exceeded the call timeout of "
+    CallTimeoutException discarded = new CallTimeoutException(call.operation + " exceeded the call timeout of "
         + timeout.toMillis() + " ms and did not answer the cancel within " + CANCEL_GRACE.toMillis()
-        + " ms; the connection was discarded", timeout, null));
+        + " ms; the connection was discarded", timeout, null);
     // Off the timer: giving up fails the calls queued behind, whose callbacks must not run here.
-    try {
-      engine.workers().execute(() -> abandon(null));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    // The place is freed first, so whoever sees the failure sees the pool without this connection.
+    Runnable giveUp = () -> {
       abandon(null);
+      engine.fail(future, discarded);
+    };
+    try {
+      engine.workers().execute(giveUp);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      giveUp.run();
     }
   }
 

@@ -14,8 +14,8 @@ final class UcpConfiguration {
 
   static final String ORACLE_FACTORY = "oracle.jdbc.pool.OracleDataSource";
   static final String H2_FACTORY = "org.h2.jdbcx.JdbcDataSource";
-  /** UCP waits this long when we set no acquire timeout (its 0 would mean "do not wait at all"). */
-  private static final Duration UNBOUNDED_WAIT = Duration.ofDays(1);
+  /** How long one UCP borrow may wait for UCP itself (its 0 would mean "do not wait at all"). */
+  static final Duration UCP_WAIT = Duration.ofMillis(250);
   /** UCP's switch for the JVM shutdown hook it registers when its pool manager class loads. */
   static final String UCP_SHUTDOWN_HOOK = "oracle.ucp.enableShutdownHook";
   /** ojdbc's bound on establishing the network connection, in milliseconds. */
@@ -59,10 +59,9 @@ final class UcpConfiguration {
     // (a connect or a call that never returned) still counts in UCP until its driver returns, and
     // must not block the connections that replace it.
     pds.setMaxPoolSize(ucpMaxPoolSize(options.max()));
-    // Our admission queue never lets more than max callers in, so UCP only waits in the short
-    // moment a returned connection is being put back; the acquire timeout bounds it anyway.
-    Duration wait = options.acquireTimeout().isZero() ? UNBOUNDED_WAIT : options.acquireTimeout();
-    pds.setConnectionWaitDuration(wait);
+    // The async pool waits for connections itself and only borrows when it has room, so a UCP
+    // wait is UCP's own growth race (see UcpAsyncPool.borrowFromUcp): keep it short and retry.
+    pds.setConnectionWaitDuration(UCP_WAIT);
     // No validation SQL, for any database: with ojdbc UCP then pings internally (cheaper than SQL,
     // as Oracle's UCP guide advises), and with other drivers it calls Connection.isValid(), which it
     // does on every borrow anyway (validation on or off). A SQL statement would only add round
@@ -110,6 +109,23 @@ final class UcpConfiguration {
     }
     Driver driver = DriverManager.getDriver(url);
     return driver.getClass().getName();
+  }
+
+  /**
+   * Whether a borrow failed only because UCP counted itself full (UCP-45064), which the pool, that
+   * keeps UCP below its maximum, treats as UCP's growth race and retries.
+   */
+  static boolean isSpuriouslyFull(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("UCP-45064")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   static int ucpMaxPoolSize(int max) {
