@@ -14,8 +14,8 @@ final class UcpConfiguration {
 
   static final String ORACLE_FACTORY = "oracle.jdbc.pool.OracleDataSource";
   static final String H2_FACTORY = "org.h2.jdbcx.JdbcDataSource";
-  /** How long one UCP borrow may wait for UCP itself (its 0 would mean "do not wait at all"). */
-  static final Duration UCP_WAIT = Duration.ofMillis(250);
+  /** UCP waits this long when no bound is set (its 0 would mean "do not wait at all"). */
+  private static final Duration UNBOUNDED_WAIT = Duration.ofDays(1);
   /** UCP's switch for the JVM shutdown hook it registers when its pool manager class loads. */
   static final String UCP_SHUTDOWN_HOOK = "oracle.ucp.enableShutdownHook";
   /** ojdbc's bound on establishing the network connection, in milliseconds. */
@@ -59,9 +59,12 @@ final class UcpConfiguration {
     // (a connect or a call that never returned) still counts in UCP until its driver returns, and
     // must not block the connections that replace it.
     pds.setMaxPoolSize(ucpMaxPoolSize(options.max()));
-    // The async pool waits for connections itself and only borrows when it has room, so a UCP
-    // wait is UCP's own growth race (see UcpAsyncPool.borrowFromUcp): keep it short and retry.
-    pds.setConnectionWaitDuration(UCP_WAIT);
+    // The async pool waits for connections itself and only borrows when it has room; UCP's wait
+    // covers UCP opening the connection, which the connect timeout bounds.
+    Duration wait = options.connectTimeout().isZero()
+        ? (options.acquireTimeout().isZero() ? UNBOUNDED_WAIT : options.acquireTimeout())
+        : options.connectTimeout();
+    pds.setConnectionWaitDuration(wait);
     // No validation SQL, for any database: with ojdbc UCP then pings internally (cheaper than SQL,
     // as Oracle's UCP guide advises), and with other drivers it calls Connection.isValid(), which it
     // does on every borrow anyway (validation on or off). A SQL statement would only add round
@@ -112,20 +115,27 @@ final class UcpConfiguration {
   }
 
   /**
-   * Whether a borrow failed only because UCP counted itself full (UCP-45064), which the pool, that
-   * keeps UCP below its maximum, treats as UCP's growth race and retries.
+   * Whether a borrow failed only because UCP's own short wait passed: UCP counted itself full
+   * (UCP-45064: its growth race, since the pool keeps it below its maximum) or is still opening
+   * the connection on its threads. No driver error is in the chain; a driver error (refused,
+   * wrong password) is the real answer and is not retried.
    */
-  static boolean isSpuriouslyFull(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
+  static boolean isUcpWait(Throwable error) {
+    boolean ucpOnly = true;
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
       String message = t.getMessage();
       if (message != null && message.contains("UCP-45064")) {
         return true;
       }
-      if (t.getCause() == t) {
-        break;
+      if (t instanceof SQLException && !t.getClass().getName().startsWith("java.sql.")
+          && !t.getClass().getName().startsWith("oracle.ucp.")) {
+        ucpOnly = false;
+      }
+      if (!(t instanceof SQLException) && !t.getClass().getName().startsWith("oracle.ucp.")) {
+        ucpOnly = false;
       }
     }
-    return false;
+    return ucpOnly;
   }
 
   static int ucpMaxPoolSize(int max) {
