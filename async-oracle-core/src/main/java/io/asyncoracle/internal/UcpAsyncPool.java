@@ -365,9 +365,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         lend(result, candidate);
         return;
       }
-      LOG.log(Level.DEBUG, () -> name + " - a held connection failed its check and was discarded");
-      notifyListener(PoolListener::onConnectionInvalidated);
-      giveBack(candidate, true);
+      discardFailedCheck(candidate);
     }
   }
 
@@ -394,10 +392,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       giveBack(candidate, false);
       return null;
     }
-    Session session = new Session(engine, this, candidate, redactedUrl, options.callTimeout(),
-        options.stmtCacheSize(), options.module());
-    candidate.lentTo = session;
-    candidate.uses++;
+    Session session = newSession(candidate);
     if (listener != PoolListener.NONE) {
       notifyListener(l -> l.onAcquire(Duration.ZERO));
     }
@@ -414,10 +409,23 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       lend(result, held);
       return;
     }
+    discardFailedCheck(held);
+    take(result, true);
+  }
+
+  private void discardFailedCheck(HeldConnection held) {
     LOG.log(Level.DEBUG, () -> name + " - a held connection failed its check and was discarded");
     notifyListener(PoolListener::onConnectionInvalidated);
     giveBack(held, true);
-    take(result, true);
+  }
+
+  /** A new lending of a held connection (already counted in {@code lent}). */
+  private Session newSession(HeldConnection held) {
+    Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
+        options.stmtCacheSize(), options.module());
+    held.lentTo = session;
+    held.uses++;
+    return session;
   }
 
   /** Whether a held connection is due to go back to UCP: held too long, or idle too long. */
@@ -428,11 +436,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   /** Lends a held connection (already counted in {@code lent}) to an acquire. */
   private void lend(AcquireFuture result, HeldConnection held) {
     result.cancelTimer();
-    Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
-        options.stmtCacheSize(), options.module());
+    Session session = newSession(held);
     ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
-    held.lentTo = session;
-    held.uses++;
     if (result.isDone()) {
       session.release();
       return;
