@@ -176,7 +176,7 @@ public interface AsyncCursor extends AutoCloseable {
    *     position is out of range. {@link ScrollMode#FIRST} and {@link ScrollMode#LAST} on an empty
    *     result succeed (the next fetch returns no rows). Afterwards {@link #rowCount()} is the
    *     position, the number of the row before the one the next fetch returns, as in the
-   *     reference: {@code scroll(2 - rowCount(), RELATIVE)} makes the next fetch return row 3.
+   *     reference: {@code scroll(k - rowCount(), RELATIVE)} makes the next fetch return row {@code k}.
    */
   CompletableFuture<Void> scroll(int value, ScrollMode mode);
 
