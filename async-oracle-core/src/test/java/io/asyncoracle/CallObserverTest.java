@@ -234,6 +234,29 @@ public class CallObserverTest {
   }
 
   @Test
+  void anObservedCallStillCostsOneWorkerTask() {
+    java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.ExecutorService delegate = java.util.concurrent.Executors.newCachedThreadPool();
+    try {
+      Recorder recorder = observedPool(TestDatabases.options().workerExecutor(command -> {
+        tasks.incrementAndGet();
+        delegate.execute(command);
+      }));
+      TestFutures.await(pool.withConnection(c -> c.fetchOne("select 1 from dual")));
+      for (int i = 0; i < 20; i++) {
+        long before = tasks.get();
+        TestFutures.await(pool.withConnection(c -> c.fetchOne("select ? from dual", 1)));
+        assertThat(tasks.get() - before).as("tasks for observed call %d", i).isEqualTo(1);
+      }
+      assertThat(recorder.of("fetchOne")).hasSize(21);
+      pool.close(true, true).orTimeout(30, TimeUnit.SECONDS).join();
+      pool = null;
+    } finally {
+      delegate.shutdownNow();
+    }
+  }
+
+  @Test
   void aRefusedCallIsNotObserved() {
     Recorder recorder = observedPool(TestDatabases.options());
     AsyncConnection c = pool.acquire().join();
