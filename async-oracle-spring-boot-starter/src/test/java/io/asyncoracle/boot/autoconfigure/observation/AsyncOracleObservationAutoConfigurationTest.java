@@ -130,6 +130,21 @@ public class AsyncOracleObservationAutoConfigurationTest {
   }
 
   @Test
+  void aCallTimeoutEndsTheObservationWithTheTimeout() {
+    runner.withUserConfiguration(Registry.class).withPropertyValues("async-oracle.call-timeout=200ms").run(context -> {
+      TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+      AsyncPool pool = context.getBean(AsyncPool.class);
+      assertThatThrownBy(() -> await(pool.withConnection(c -> c.fetchOne(TestDatabases.slowQuery(5000)))))
+          .cause().isInstanceOf(io.asyncoracle.CallTimeoutException.class);
+      // The next call on the same pool is observed normally once the cancelled one has returned.
+      await(pool.withConnection(c -> c.fetchOne("select 1 from dual")));
+      assertThat(registry).hasAnObservation(o -> o.hasContextualNameEqualTo("fetchOne")
+          .hasLowCardinalityKeyValue("error.type", "CallTimeoutException"));
+      assertThat(registry).hasNumberOfObservationsWithNameEqualTo(NAME, 4);
+    });
+  }
+
+  @Test
   void theCallersMdcIsOnTheWorkerWhileTheStatementRunsAndGoneAfterwards() {
     runner.withUserConfiguration(Registry.class).run(context -> {
       AsyncPool pool = context.getBean(AsyncPool.class);
