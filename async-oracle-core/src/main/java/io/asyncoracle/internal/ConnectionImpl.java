@@ -4,6 +4,7 @@ import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncLob;
 import io.asyncoracle.AsyncOracleException;
+import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.DbObjectType;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
@@ -73,9 +74,11 @@ final class ConnectionImpl implements AsyncConnection {
     }
     if (binds.named()) {
       BindPlan plan = BindPlan.positional(sql, binds, args, session.isOracle());
-      return session.run("execute", s -> Statements.execute(this, sql, args, plan));
+      return session.run("execute", s -> Statements.execute(this, sql, args, plan), DatabaseCall.EXECUTE,
+          Session.COUNTED, sql, null);
     }
-    return session.run("execute", s -> Statements.execute(this, sql, args));
+    return session.run("execute", s -> Statements.execute(this, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
+        sql, null);
   }
 
   @Override
@@ -86,7 +89,8 @@ final class ConnectionImpl implements AsyncConnection {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return session.run("executeMany", s -> Statements.executeMany(this, batch));
+    return session.run("executeMany", s -> Statements.executeMany(this, batch), DatabaseCall.EXECUTE_MANY,
+        Session.COUNTED, sql, null);
   }
 
   @Override
@@ -107,7 +111,7 @@ final class ConnectionImpl implements AsyncConnection {
     return session.run("fetchOne", s -> {
       List<T> rows = Statements.query(this, sql, args, plan, 1, defaultArraySize, mapper);
       return rows.isEmpty() ? null : rows.get(0);
-    });
+    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null);
   }
 
   @Override
@@ -142,7 +146,8 @@ final class ConnectionImpl implements AsyncConnection {
       return CompletableFuture.failedFuture(e);
     }
     BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
-    return session.run(operation, s -> Statements.query(this, sql, args, plan, maxRows, arraySize, mapper));
+    return session.run(operation, s -> Statements.query(this, sql, args, plan, maxRows, arraySize, mapper),
+        observedAs(operation), Session.LISTED, sql, null);
   }
 
   @Override
@@ -161,14 +166,25 @@ final class ConnectionImpl implements AsyncConnection {
       if (returnType == null) {
         throw new InvalidArgumentException("returnType", "returnType must not be null");
       }
-    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args)));
+    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args),
+        DatabaseCall.CALL_FUNC, Session.NO_ROWS, null, name));
   }
 
   @Override
   public CompletableFuture<List<Object>> callProc(String name, Object... params) {
     Object[] args = Statements.args(params);
     return checked(() -> SqlText.requireProcedureName(name),
-        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args)));
+        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args),
+            DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
+  }
+
+  /** The observed operation of a query shortcut. */
+  private static String observedAs(String operation) {
+    return switch (operation) {
+      case "fetchOne" -> DatabaseCall.FETCH_ONE;
+      case "fetchMany" -> DatabaseCall.FETCH_MANY;
+      default -> DatabaseCall.FETCH_ALL;
+    };
   }
 
   private static SqlBinds checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
@@ -208,7 +224,8 @@ final class ConnectionImpl implements AsyncConnection {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return session.run("execute", s -> Statements.execute(this, sql, null, plan));
+    return session.run("execute", s -> Statements.execute(this, sql, null, plan), DatabaseCall.EXECUTE,
+        Session.COUNTED, sql, null);
   }
 
   @Override
@@ -296,7 +313,8 @@ final class ConnectionImpl implements AsyncConnection {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return session.run(operation, s -> Statements.query(this, sql, null, plan, maxRows, arraySize, mapper));
+    return session.run(operation, s -> Statements.query(this, sql, null, plan, maxRows, arraySize, mapper),
+        observedAs(operation), Session.LISTED, sql, null);
   }
 
   private static Object[] listArgs(List<?> params) {
@@ -312,7 +330,8 @@ final class ConnectionImpl implements AsyncConnection {
       requireArgument(returnType, "returnType");
       StoredCalls.checkKeywords(keywordParams);
     }, () -> session.run("callFunc " + name,
-        s -> StoredCalls.callFunc(this, name, returnType, args, keywordParams)));
+        s -> StoredCalls.callFunc(this, name, returnType, args, keywordParams), DatabaseCall.CALL_FUNC,
+        Session.NO_ROWS, null, name));
   }
 
   @Override
@@ -321,7 +340,8 @@ final class ConnectionImpl implements AsyncConnection {
     return checked(() -> {
       SqlText.requireProcedureName(name);
       StoredCalls.checkKeywords(keywordParams);
-    }, () -> session.run("callProc " + name, s -> StoredCalls.callProc(this, name, args, keywordParams)));
+    }, () -> session.run("callProc " + name, s -> StoredCalls.callProc(this, name, args, keywordParams),
+        DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
   }
 
   @Override
@@ -378,7 +398,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.jdbc().commit();
       s.markClean();
       return null;
-    });
+    }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
   }
 
   @Override
@@ -387,7 +407,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.jdbc().rollback();
       s.markClean();
       return null;
-    });
+    }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.MappedCursor;
@@ -58,6 +59,12 @@ final class CursorImpl implements AsyncCursor {
   private RowReader reader;
   /** The text {@link #statement} was prepared from, while it was only parsed (reused by the next execute). */
   private String parsedText;
+
+  /** Rows a cursor's statement affected, for its observation; {@code -1} for a query (its rows come later). */
+  private static final java.util.function.ToLongFunction<Object> CURSOR_ROWS = result -> {
+    CursorImpl cursor = (CursorImpl) result;
+    return cursor.reader != null ? -1 : cursor.rowCount;
+  };
 
   CursorImpl(ConnectionImpl connection, boolean scrollable, int arraySize) {
     this.connection = connection;
@@ -127,7 +134,7 @@ final class CursorImpl implements AsyncCursor {
         }
       }
       return (AsyncCursor) this;
-    });
+    }, DatabaseCall.EXECUTE, CURSOR_ROWS, sql, null);
   }
 
   @Override
@@ -159,7 +166,7 @@ final class CursorImpl implements AsyncCursor {
           throw e;
         }
         return (AsyncCursor) this;
-      });
+      }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null);
     });
   }
 
@@ -190,7 +197,7 @@ final class CursorImpl implements AsyncCursor {
           throw e;
         }
         return (AsyncCursor) this;
-      });
+      }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null);
     });
   }
 
