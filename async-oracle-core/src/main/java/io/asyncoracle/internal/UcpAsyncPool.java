@@ -669,6 +669,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
    * lent without its set-up); a failed callback gives it back, to be set up on its next lend.
    */
   private void lendAfterSetUp(AcquireFuture result, HeldConnection held) {
+    result.startTimer(limits);
     Session session = newSession(held);
     ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
     if (result.isDone()) {
