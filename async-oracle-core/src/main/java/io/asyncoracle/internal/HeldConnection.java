@@ -171,6 +171,11 @@ final class HeldConnection {
    * UCP's proxy closes the physical connection and removes it from UCP's count. Call it on a worker.
    */
   void close() {
+    if (!usableLocally()) {
+      // Already broken: the discard path (see discard()), never setInvalid on a dead connection.
+      discard();
+      return;
+    }
     try {
       if (jdbc instanceof oracle.ucp.jdbc.ValidConnection valid) {
         valid.setInvalid();

@@ -1052,7 +1052,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     long now = System.nanoTime();
     held.lastUsed = now;
     Limits current = limits;
-    if (session.dropped() || pastLifetime(held, now, current)) {
+    boolean dropped = session.dropped();
+    if (dropped || (!discard && pastLifetime(held, now, current))) {
       // Dropped by the application, or older than maxLifetime: closed for good, not pooled.
       lock.lock();
       try {
