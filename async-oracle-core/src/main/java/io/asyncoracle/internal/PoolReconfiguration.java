@@ -40,6 +40,7 @@ final class PoolReconfiguration {
       new Fixed("connectionFactoryClassName", PoolOptions::connectionFactoryClassName),
       new Fixed("sessionCallback", PoolOptions::sessionCallback),
       new Fixed("onConnect", PoolOptions::onConnect),
+      new Fixed("callObserver", PoolOptions::callObserver),
   };
 
   /**

@@ -5,6 +5,7 @@ import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolBusyException;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.PoolExhaustedException;
@@ -65,6 +66,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final Engine engine;
   private final PoolDataSource ucp;
   private final PoolListener listener;
+  /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
+  private final CallTarget callTarget;
   /** Whether an on-connect hook or a session callback is set: only then does a lend look at them. */
   private final boolean hooks;
   private final SessionCallback sessionCallback;
@@ -99,6 +102,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     this.engine = engine;
     this.ucp = ucp;
     this.listener = options.listener();
+    this.callTarget = CallTarget.of(name, options);
     this.limits = new Limits(options);
     this.sessionCallback = options.sessionCallback();
     this.onConnect = options.onConnect();
@@ -288,19 +292,41 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     /** The tag asked for, or {@code null}. */
     final String tag;
     final boolean matchAnyTag;
+    /** The acquire's observation, or {@code null}: ended just before the future completes, whoever completes it. */
+    final ObservedCall observed;
     volatile ScheduledFuture<?> timer;
     /** The bound this acquire started with (a reconfigure does not change it). */
     private Duration bound;
 
-    AcquireFuture(long startNanos, String tag, boolean matchAnyTag) {
+    AcquireFuture(long startNanos, String tag, boolean matchAnyTag, ObservedCall observed) {
       super(engine);
       this.startNanos = startNanos;
       this.tag = tag;
       this.matchAnyTag = matchAnyTag;
+      this.observed = observed;
+    }
+
+    @Override
+    public boolean complete(AsyncConnection value) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, null);
+      }
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, error);
+      }
+      return super.completeExceptionally(error);
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, new java.util.concurrent.CancellationException("acquire was cancelled"));
+      }
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {
         leaveQueue(this);
@@ -351,7 +377,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public CompletableFuture<AsyncConnection> acquire() {
-    AcquireFuture result = new AcquireFuture(System.nanoTime(), null, false);
+    AcquireFuture result = new AcquireFuture(System.nanoTime(), null, false, observeAcquire());
     take(result, false);
     return result;
   }
@@ -363,9 +389,30 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public CompletableFuture<AsyncConnection> acquire(String tag, boolean matchAnyTag) {
-    AcquireFuture result = new AcquireFuture(System.nanoTime(), tag, matchAnyTag);
+    AcquireFuture result = new AcquireFuture(System.nanoTime(), tag, matchAnyTag, observeAcquire());
     take(result, false);
     return result;
+  }
+
+  private ObservedCall observeAcquire() {
+    return callTarget == null ? null : callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null);
+  }
+
+  /**
+   * Completes an acquire with its connection; with an observation, the caller's work on the
+   * connection (withConnection's function) runs here, in its context.
+   */
+  private void completeAcquire(AcquireFuture result, ConnectionImpl connection, Session session) {
+    if (result.observed == null) {
+      engine.complete(result, connection, session::release);
+      return;
+    }
+    ObservedCall.Scope scope = CallTarget.open(result.observed, true);
+    try {
+      engine.complete(result, connection, session::release);
+    } finally {
+      CallTarget.close(scope);
+    }
   }
 
   /**
@@ -608,7 +655,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private Session newSession(HeldConnection held) {
     PoolOptions current = options;
     Session session = new Session(engine, this, held, redactedUrl, current.callTimeout(),
-        current.stmtCacheSize(), current.module());
+        current.stmtCacheSize(), current.module(), callTarget);
     PhysicalState state = held.state;
     String tag = state.tag;
     if (tag != null) {
@@ -659,7 +706,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
     }
     // Timed out, cancelled or closed meanwhile: the connection goes to the next caller.
-    engine.complete(result, connection, session::release);
+    completeAcquire(result, connection, session);
   }
 
   /**
@@ -717,7 +764,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       if (listener != PoolListener.NONE) {
         notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
       }
-      engine.complete(result, connection, session::release);
+      completeAcquire(result, connection, session);
     });
   }
 
@@ -971,6 +1018,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     CallFuture<T> result = new CallFuture<>(engine);
     ConnectionImpl ready = lendIdleNow();
     if (ready != null) {
+      if (callTarget != null) {
+        // Lent at once, on this thread: an acquire that waited for nothing.
+        ObservedCall observed = callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null);
+        if (observed != null) {
+          CallTarget.stop(observed, -1, null);
+        }
+      }
       runWork(ready, work, result);
       return result;
     }

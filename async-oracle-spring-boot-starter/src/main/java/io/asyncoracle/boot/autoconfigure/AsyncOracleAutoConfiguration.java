@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -43,18 +44,20 @@ public final class AsyncOracleAutoConfiguration {
    * @param listeners pool listeners, e.g. the metrics listener
    * @param sessionCallback the application's session callback, if it declares one
    * @param onConnect the application's on-connect hook, if it declares one
+   * @param observers the observer of database calls (tracing), if any
    * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
-      ObjectProvider<PoolListener> listeners, ObjectProvider<SessionCallback> sessionCallback,
-      ObjectProvider<AsyncConnectionInitializer> onConnect, ConfigurableListableBeanFactory beanFactory) {
+      ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
+      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect,
+      ConfigurableListableBeanFactory beanFactory) {
     // The context's class loader, not ours: it decides whether H2 is "on the classpath".
     PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
-        listeners.orderedStream().toList(),
+        listeners.orderedStream().toList(), observers.getIfUnique(),
         new PoolOptionsFactory.PoolHooks(sessionCallback.getIfUnique(), onConnect.getIfUnique()));
     try {
       return AsyncOracle.createPool(options).join();

@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.autoconfigure;
 
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -46,12 +47,13 @@ final class PoolOptionsFactory {
    * @param serviceConnection connection details from a service connection, or {@code null}
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
+   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners) {
-    return create(properties, serviceConnection, applicationName, listeners, null);
+      List<PoolListener> listeners, CallObserver callObserver) {
+    return create(properties, serviceConnection, applicationName, listeners, callObserver, null);
   }
 
   /**
@@ -61,12 +63,13 @@ final class PoolOptionsFactory {
    * @param serviceConnection connection details from a service connection, or {@code null}
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
+   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @param hooks the session callback and on-connect hook beans, or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners, PoolHooks hooks) {
+      List<PoolListener> listeners, CallObserver callObserver, PoolHooks hooks) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -104,6 +107,7 @@ final class PoolOptionsFactory {
     if (!listeners.isEmpty()) {
       builder.listener(CompositePoolListener.of(listeners));
     }
+    builder.callObserver(callObserver);
     try {
       return builder.build();
     } catch (InvalidArgumentException e) {

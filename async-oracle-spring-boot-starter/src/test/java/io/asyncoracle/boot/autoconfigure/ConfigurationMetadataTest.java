@@ -25,7 +25,9 @@ class ConfigurationMetadataTest {
       "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",
       "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled",
       "async-oracle.get-mode", "async-oracle.wait-timeout", "async-oracle.increment", "async-oracle.ping-interval",
-      "async-oracle.ping-timeout");
+      "async-oracle.ping-timeout",
+      "async-oracle.observations.enabled", "async-oracle.observations.include-query-text",
+      "async-oracle.metrics.naming");
 
   @Test
   void everyPropertyIsDescribedInTheGeneratedMetadata() throws IOException {
@@ -37,6 +39,7 @@ class ConfigurationMetadataTest {
     }
     assertThat(json).contains("\"name\": \"async-oracle.shutdown.mode\"").contains("\"value\": \"interrupt\"");
     assertThat(json).contains("\"name\": \"async-oracle.get-mode\"").contains("\"value\": \"forceget\"");
+    assertThat(json).contains("\"name\": \"async-oracle.metrics.naming\"").contains("\"value\": \"opentelemetry\"");
   }
 
   @Test
@@ -45,7 +48,8 @@ class ConfigurationMetadataTest {
         .containsExactly(
             "io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration",
             "io.asyncoracle.boot.autoconfigure.health.AsyncOracleHealthAutoConfiguration",
-            "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration");
+            "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.observation.AsyncOracleObservationAutoConfiguration");
   }
 
   @Test
