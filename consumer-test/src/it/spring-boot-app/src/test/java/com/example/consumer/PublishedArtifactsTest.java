@@ -16,8 +16,8 @@ import org.w3c.dom.Node;
 
 /**
  * What a release would publish, as installed into this build's local repository: the POM metadata
- * Central requires, the sources and javadoc jars, and a BOM that carries nothing but our two
- * artifacts.
+ * Central requires, the sources and javadoc jars, LICENSE and NOTICE in the jars, and a BOM that
+ * carries nothing but our two artifacts.
  */
 class PublishedArtifactsTest {
 
@@ -71,8 +71,17 @@ class PublishedArtifactsTest {
         "io/asyncoracle/boot/template/AsyncOracleTemplate.html");
   }
 
+  @Test
+  void coreAndStarterJarsCarryLicenseAndNotice() throws IOException {
+    for (String artifactId : List.of("async-oracle-core", "async-oracle-spring-boot-starter")) {
+      assertJarHolds(artifactId, null, "META-INF/LICENSE");
+      assertJarHolds(artifactId, null, "META-INF/NOTICE");
+    }
+  }
+
   private static void assertJarHolds(String artifactId, String classifier, String entry) throws IOException {
-    Path jar = artifactDirectory(artifactId).resolve(artifactId + "-" + VERSION + "-" + classifier + ".jar");
+    String suffix = classifier == null ? ".jar" : "-" + classifier + ".jar";
+    Path jar = artifactDirectory(artifactId).resolve(artifactId + "-" + VERSION + suffix);
     assertThat(jar).exists();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       assertThat(zip.getEntry(entry)).as(jar.getFileName() + " holds " + entry).isNotNull();
