@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The application starts from the installed starter and five lines of application.yml (no URL: the
- * embedded H2 in Oracle mode), answers queries through AsyncOracleTemplate and reports the pool in
- * its health.
+ * embedded H2 in Oracle mode), answers queries through AsyncOracleTemplate, observes and meters
+ * them, and reports the pool in its health.
  */
 @SpringBootTest
 class ConsumerApplicationTest {
@@ -34,6 +35,9 @@ class ConsumerApplicationTest {
   @Autowired
   HealthEndpoint healthEndpoint;
 
+  @Autowired
+  MeterRegistry meterRegistry;
+
   @Test
   void answersQueriesThroughTheTemplate() throws Exception {
     assertThat(template.queryForObject("select 'async ' || ? from dual", String.class, "oracle")
@@ -46,6 +50,12 @@ class ConsumerApplicationTest {
 
     assertThat(notes.containing("dependency").get(30, TimeUnit.SECONDS))
         .containsExactly(new Notes.Note(1, "one dependency"), new Notes.Note(3, "another dependency"));
+
+    // Actuator brings an ObservationRegistry: each call is observed, and the pool is metered.
+    assertThat(meterRegistry.find("db.client.operation.duration").timers())
+        .isNotEmpty();
+    assertThat(meterRegistry.find("async.oracle.pool.connections.opened").tag("pool", "consumer-pool").gauge())
+        .isNotNull();
   }
 
   @Test
