@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final PoolOptions options;
   private final Engine engine;
   private final PoolDataSource ucp;
-  private final PoolListener listener;
+  /** Written only by {@link #addListener} (rarely, at startup); volatile so a call sees a listener added later. */
+  private volatile PoolListener listener;
   private final long aliveBypassNanos;
   private final long maxHoldNanos;
   private final long holdIdleNanos;
@@ -1200,6 +1202,18 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } finally {
       NAMES_IN_USE.remove(name);
       engine.shutdown();
+    }
+  }
+
+  @Override
+  public void addListener(PoolListener added) {
+    Objects.requireNonNull(added, "listener");
+    lock.lock();
+    try {
+      PoolListener current = listener;
+      listener = current == PoolListener.NONE ? added : new PoolListeners(current, added);
+    } finally {
+      lock.unlock();
     }
   }
 
