@@ -34,9 +34,47 @@ public class AsyncPoolMetrics implements MeterBinder {
    * @param listener the listener the pool reports its events to, or {@code null} for gauges only
    */
   public AsyncPoolMetrics(AsyncPool pool, AsyncPoolMetricsListener listener) {
+    this(pool, listener, pool.name());
+  }
+
+  /**
+   * Creates the binder.
+   *
+   * @param pool the pool
+   * @param listener the listener the pool reports its events to, or {@code null} for gauges only
+   * @param poolTag the value of the {@code pool} tag
+   */
+  public AsyncPoolMetrics(AsyncPool pool, AsyncPoolMetricsListener listener, String poolTag) {
     this.pool = pool;
     this.listener = listener;
-    this.tags = Tags.of(POOL_TAG, pool.name());
+    this.tags = Tags.of(POOL_TAG, poolTag);
+  }
+
+  /**
+   * Creates the binder of an open pool and attaches a new metrics listener to it. A pool
+   * implementation that takes no listener gets gauges only.
+   *
+   * @param pool the pool
+   * @param poolTag the value of the {@code pool} tag
+   * @return the binder
+   */
+  public static AsyncPoolMetrics attach(AsyncPool pool, String poolTag) {
+    AsyncPoolMetricsListener listener = new AsyncPoolMetricsListener();
+    try {
+      pool.addListener(listener);
+    } catch (UnsupportedOperationException e) {
+      listener = null;
+    }
+    return new AsyncPoolMetrics(pool, listener, poolTag);
+  }
+
+  /**
+   * Returns the listener whose meters this binder registers.
+   *
+   * @return the listener, or {@code null} for gauges only
+   */
+  public AsyncPoolMetricsListener listener() {
+    return listener;
   }
 
   @Override

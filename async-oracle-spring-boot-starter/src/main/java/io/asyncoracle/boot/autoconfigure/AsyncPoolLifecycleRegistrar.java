@@ -1,0 +1,55 @@
+package io.asyncoracle.boot.autoconfigure;
+
+import io.asyncoracle.AsyncPool;
+import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+
+/**
+ * Registers one {@link AsyncPoolLifecycle} per {@link AsyncPool} bean (the auto-configured pool
+ * and the application's own, e.g. a primary and a read replica), named
+ * {@code <pool bean name>Lifecycle}, so every pool is closed on shutdown, each in the configured
+ * {@code async-oracle.shutdown.*} mode.
+ *
+ * <p>Why a post-processor and not a {@code @Bean} method: the number of pools is known only once
+ * every bean definition is in. An application that defines an {@code AsyncPoolLifecycle} itself
+ * manages shutdown itself: then none is registered.
+ */
+final class AsyncPoolLifecycleRegistrar implements BeanFactoryPostProcessor {
+
+  /** Suffix of the lifecycle's bean name. */
+  static final String SUFFIX = "Lifecycle";
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) throws BeansException {
+    if (!(beanFactory instanceof BeanDefinitionRegistry registry)) {
+      return;
+    }
+    if (beanFactory.getBeanNamesForType(AsyncPoolLifecycle.class, true, false).length > 0) {
+      return;
+    }
+    for (String poolName : beanFactory.getBeanNamesForType(AsyncPool.class, true, false)) {
+      String name = poolName + SUFFIX;
+      if (registry.containsBeanDefinition(name)) {
+        continue;
+      }
+      RootBeanDefinition definition = new RootBeanDefinition(AsyncPoolLifecycle.class,
+          () -> lifecycle(beanFactory, poolName));
+      definition.setDependsOn(poolName);
+      definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+      registry.registerBeanDefinition(name, definition);
+    }
+  }
+
+  /** The one place a pool's lifecycle is made from the properties. */
+  private static AsyncPoolLifecycle lifecycle(BeanFactory beanFactory, String poolName) {
+    AsyncOracleProperties properties = beanFactory.getBean(AsyncOracleProperties.class);
+    return new AsyncPoolLifecycle(beanFactory.getBean(poolName, AsyncPool.class),
+        properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
+  }
+}
