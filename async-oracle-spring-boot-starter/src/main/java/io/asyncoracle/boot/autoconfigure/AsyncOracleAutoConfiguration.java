@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -58,14 +59,16 @@ public final class AsyncOracleAutoConfiguration {
    * @param connectionDetails where to connect
    * @param environment for {@code spring.application.name}
    * @param listeners the application's pool listeners
+   * @param observers the observer of database calls (tracing), if any
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
-      Environment environment, ObjectProvider<PoolListener> listeners) {
+      Environment environment, ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers) {
     PoolOptions options = new PoolOptionsFactory().create(properties, connectionDetails,
-        environment.getProperty("spring.application.name"), listeners.orderedStream().toList());
+        environment.getProperty("spring.application.name"), listeners.orderedStream().toList(),
+        observers.getIfUnique());
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {

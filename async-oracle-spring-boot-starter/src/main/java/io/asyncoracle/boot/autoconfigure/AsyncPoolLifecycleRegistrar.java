@@ -3,7 +3,7 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -38,18 +38,26 @@ final class AsyncPoolLifecycleRegistrar implements BeanFactoryPostProcessor {
       if (registry.containsBeanDefinition(name)) {
         continue;
       }
-      RootBeanDefinition definition = new RootBeanDefinition(AsyncPoolLifecycle.class,
-          () -> lifecycle(beanFactory, poolName));
-      definition.setDependsOn(poolName);
+      // A static factory method with bean references, not an instance supplier: AOT can write it as code.
+      RootBeanDefinition definition = new RootBeanDefinition(AsyncPoolLifecycleRegistrar.class);
+      definition.setFactoryMethodName("lifecycle");
+      definition.setTargetType(AsyncPoolLifecycle.class);
+      definition.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(poolName));
+      definition.getConstructorArgumentValues()
+          .addIndexedArgumentValue(1, new RuntimeBeanReference(AsyncOracleProperties.class));
       definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
       registry.registerBeanDefinition(name, definition);
     }
   }
 
-  /** The one place a pool's lifecycle is made from the properties. */
-  private static AsyncPoolLifecycle lifecycle(BeanFactory beanFactory, String poolName) {
-    AsyncOracleProperties properties = beanFactory.getBean(AsyncOracleProperties.class);
-    return new AsyncPoolLifecycle(beanFactory.getBean(poolName, AsyncPool.class),
-        properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
+  /**
+   * The one place a pool's lifecycle is made from the properties.
+   *
+   * @param pool the pool
+   * @param properties the properties
+   * @return the lifecycle
+   */
+  static AsyncPoolLifecycle lifecycle(AsyncPool pool, AsyncOracleProperties properties) {
+    return new AsyncPoolLifecycle(pool, properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
   }
 }

@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.autoconfigure;
 
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -27,11 +28,12 @@ final class PoolOptionsFactory {
    * @param connectionDetails where to connect: from the properties, or a service connection
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
+   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
-      String applicationName, List<PoolListener> listeners) {
+      String applicationName, List<PoolListener> listeners, CallObserver callObserver) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, connectionDetails);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -58,6 +60,7 @@ final class PoolOptionsFactory {
     if (!listeners.isEmpty()) {
       builder.listener(CompositePoolListener.of(listeners));
     }
+    builder.callObserver(callObserver);
     try {
       return builder.build();
     } catch (InvalidArgumentException e) {

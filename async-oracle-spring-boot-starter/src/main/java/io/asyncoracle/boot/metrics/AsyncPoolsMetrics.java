@@ -21,9 +21,10 @@ public class AsyncPoolsMetrics implements MeterBinder {
    * Creates the binder and attaches a metrics listener to every pool.
    *
    * @param pools the pools
+   * @param names how the meters are named
    */
-  public AsyncPoolsMetrics(Collection<AsyncPool> pools) {
-    this.pools = pools.stream().map(pool -> AsyncPoolMetrics.attach(pool, pool.name())).toList();
+  public AsyncPoolsMetrics(Collection<AsyncPool> pools, PoolMeterNames names) {
+    this.pools = pools.stream().map(pool -> AsyncPoolMetrics.attach(pool, names)).toList();
   }
 
   /**

@@ -337,6 +337,22 @@ class AsyncOracleAutoConfigurationTest {
   }
 
   @Test
+  void anApplicationWithoutTheOptionalIntegrationsIsUnaffected() {
+    runner.withConfiguration(AutoConfigurations.of(
+            io.asyncoracle.boot.autoconfigure.jdbc.AsyncOracleJdbcConnectionDetailsAutoConfiguration.class,
+            io.asyncoracle.boot.autoconfigure.flyway.AsyncOracleFlywayAutoConfiguration.class,
+            io.asyncoracle.boot.autoconfigure.liquibase.AsyncOracleLiquibaseAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.jdbc", "org.springframework.boot.flyway",
+            "org.springframework.boot.liquibase", "org.springframework.boot.sql", "org.springframework.boot.testcontainers",
+            "org.springframework.boot.docker", "org.testcontainers", "org.flywaydb", "liquibase"))
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(AsyncOracleConnectionDetails.class);
+          assertThat(context.getBean(AsyncOracleTemplate.class).queryForObject("select 1 from dual", Integer.class)
+              .join()).isEqualTo(1);
+        });
+  }
+
+  @Test
   void anUnrelatedJdbcConnectionDetailsDoesNotCaptureThePool() {
     // e.g. @ServiceConnection PostgreSQLContainer next to the Oracle pool: it describes another database.
     String poolUrl = TestDatabases.memUrl();

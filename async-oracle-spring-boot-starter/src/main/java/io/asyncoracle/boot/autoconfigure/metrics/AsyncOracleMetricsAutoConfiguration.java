@@ -2,6 +2,7 @@ package io.asyncoracle.boot.autoconfigure.metrics;
 
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
+import io.asyncoracle.boot.autoconfigure.AsyncOracleProperties;
 import io.asyncoracle.boot.metrics.AsyncPoolDataSourcePoolMetadata;
 import io.asyncoracle.boot.metrics.AsyncPoolsMetrics;
 import io.asyncoracle.boot.metrics.JdbcConnectionsMetrics;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * included, when a {@link MeterRegistry} is present: each pool's gauges and event meters (its
  * listener is attached to the open pool), tagged {@code pool=<pool name>}, and, with
  * spring-boot-jdbc present, Boot's standard {@code jdbc.connections.*} gauges tagged
- * {@code name=<pool name>}. Pool names are unique in the JVM, so every pool has its own meters. Boot binds the binders to the registry.
+ * {@code name=<pool name>}. Pool names are unique in the JVM, so every pool has its own meters.
+ * Boot binds the binders to the registry.
  */
 @AutoConfiguration(after = AsyncOracleAutoConfiguration.class,
     afterName = {
@@ -39,12 +41,13 @@ public final class AsyncOracleMetricsAutoConfiguration {
    * The binder of every pool's meters. Creating it attaches a metrics listener to each pool.
    *
    * @param pools the pool beans
+   * @param properties for {@code async-oracle.metrics.naming}
    * @return the binder
    */
   @Bean
   @ConditionalOnMissingBean
-  AsyncPoolsMetrics asyncPoolMetrics(List<AsyncPool> pools) {
-    return new AsyncPoolsMetrics(pools);
+  AsyncPoolsMetrics asyncPoolMetrics(List<AsyncPool> pools, AsyncOracleProperties properties) {
+    return new AsyncPoolsMetrics(pools, properties.getMetrics().getNaming());
   }
 
   /** Boot's {@code jdbc.connections.*} gauges for the pools. */
