@@ -7,6 +7,7 @@ import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
+import io.asyncoracle.SessionCallback;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
@@ -59,16 +60,20 @@ public final class AsyncOracleAutoConfiguration {
    * @param connectionDetails where to connect
    * @param environment for {@code spring.application.name}
    * @param listeners the application's pool listeners
+   * @param sessionCallback the application's session callback, if it declares one
+   * @param onConnect the application's on-connect hook, if it declares one
    * @param observers the observer of database calls (tracing), if any
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
-      Environment environment, ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers) {
+      Environment environment, ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
+      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect) {
     PoolOptions options = new PoolOptionsFactory().create(properties, connectionDetails,
         environment.getProperty("spring.application.name"), listeners.orderedStream().toList(),
-        observers.getIfUnique());
+        observers.getIfUnique(),
+        new PoolOptionsFactory.PoolHooks(sessionCallback.getIfUnique(), onConnect.getIfUnique()));
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {
