@@ -4,6 +4,7 @@ import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncLob;
 import io.asyncoracle.DbObjectType;
+import io.asyncoracle.GeneratedKeys;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.LobType;
@@ -70,6 +71,21 @@ final class ConnectionImpl implements AsyncConnection {
   public CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows) {
     return checked(() -> Statements.checkBatch(sql, rows),
         () -> session.run("executeMany", s -> Statements.executeMany(this, sql, rows)));
+  }
+
+  @Override
+  public CompletableFuture<GeneratedKeys> executeReturningKeys(String sql, List<String> keyColumns, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> {
+      SqlText.checkStatement(sql, args.length);
+      requireArgument(keyColumns, "keyColumns");
+      for (String column : keyColumns) {
+        if (column == null || column.isBlank()) {
+          throw new InvalidArgumentException("keyColumns", "keyColumns must not contain null or blank names");
+        }
+      }
+    }, () -> session.run("executeReturningKeys",
+        s -> Statements.executeReturningKeys(this, sql, keyColumns.toArray(new String[0]), args)));
   }
 
   @Override
@@ -377,6 +393,38 @@ final class ConnectionImpl implements AsyncConnection {
   public CompletableFuture<Void> setAutocommit(boolean autocommit) {
     return session.run("setAutocommit", s -> {
       s.setAutocommitNow(autocommit);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Integer> transactionIsolation() {
+    return session.run("transactionIsolation", s -> s.jdbc().getTransactionIsolation());
+  }
+
+  @Override
+  public CompletableFuture<Void> setTransactionIsolation(int level) {
+    return checked(() -> {
+      if (level != java.sql.Connection.TRANSACTION_READ_UNCOMMITTED && level != java.sql.Connection.TRANSACTION_READ_COMMITTED
+          && level != java.sql.Connection.TRANSACTION_REPEATABLE_READ && level != java.sql.Connection.TRANSACTION_SERIALIZABLE) {
+        throw new InvalidArgumentException("level", "level must be one of java.sql.Connection's TRANSACTION_READ_UNCOMMITTED,"
+            + " _READ_COMMITTED, _REPEATABLE_READ or _SERIALIZABLE, got " + level);
+      }
+    }, () -> session.run("setTransactionIsolation", s -> {
+      s.setTransactionIsolationNow(level);
+      return null;
+    }));
+  }
+
+  @Override
+  public boolean readOnly() {
+    return session.readOnly();
+  }
+
+  @Override
+  public CompletableFuture<Void> setReadOnly(boolean readOnly) {
+    return session.run("setReadOnly", s -> {
+      s.setReadOnlyNow(readOnly);
       return null;
     });
   }

@@ -26,6 +26,8 @@ final class CursorImpl implements AsyncCursor {
   private volatile int arraySize;
   private volatile List<ColumnDescription> description = List.of();
   private volatile long rowCount = -1;
+  private static final long[] NO_COUNTS = new long[0];
+  private volatile long[] arrayDmlRowCounts = NO_COUNTS;
   private volatile boolean closed;
 
   // Confined to the lane.
@@ -48,6 +50,7 @@ final class CursorImpl implements AsyncCursor {
       SqlText.checkStatement(sql, args.length);
     }, () -> session.run("execute", s -> {
       prepare(s, sql);
+      arrayDmlRowCounts = NO_COUNTS;
       Statements.bind(statement, args, 0, connection.inputTypeHandler());
       s.track(statement);
       boolean query = statement.execute();
@@ -73,7 +76,10 @@ final class CursorImpl implements AsyncCursor {
     }, () -> session.run("executeMany", s -> {
       prepare(s, sql);
       description = List.of();
-      rowCount = rows.isEmpty() ? 0 : Statements.executeBatch(s, statement, rows, connection.inputTypeHandler());
+      long[] counts = rows.isEmpty() ? NO_COUNTS
+          : Statements.executeBatchCounts(s, statement, rows, connection.inputTypeHandler());
+      arrayDmlRowCounts = counts;
+      rowCount = Statements.total(counts);
       return this;
     }));
   }
@@ -196,6 +202,11 @@ final class CursorImpl implements AsyncCursor {
   @Override
   public long rowCount() {
     return rowCount;
+  }
+
+  @Override
+  public long[] arrayDmlRowCounts() {
+    return arrayDmlRowCounts.clone();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.asyncoracle.internal;
 
 import io.asyncoracle.AsyncLob;
+import io.asyncoracle.BindValue;
+import io.asyncoracle.GeneratedKeys;
 import io.asyncoracle.ColumnDescription;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
@@ -98,20 +100,55 @@ final class Statements {
   /** Binds and runs every row in one batch; returns the total rows touched, or -1 if unknown. */
   static long executeBatch(Session s, PreparedStatement ps, List<? extends List<?>> rows, InputTypeHandler handler)
       throws SQLException {
+    return total(executeBatchCounts(s, ps, rows, handler));
+  }
+
+  /** Binds and runs every row in one batch; returns the driver's count per row. */
+  static long[] executeBatchCounts(Session s, PreparedStatement ps, List<? extends List<?>> rows,
+      InputTypeHandler handler) throws SQLException {
     for (List<?> row : rows) {
       bind(ps, row.toArray(), 0, handler);
       ps.addBatch();
     }
     s.track(ps);
     s.markDirty();
+    return ps.executeLargeBatch();
+  }
+
+  /** The total of a batch's counts, or -1 if the driver did not count a row. */
+  static long total(long[] counts) {
     long total = 0;
-    for (long count : ps.executeLargeBatch()) {
+    for (long count : counts) {
       if (count == Statement.SUCCESS_NO_INFO) {
         return -1;
       }
       total += Math.max(0, count);
     }
     return total;
+  }
+
+  /** Runs a statement that generates keys and reads them back. */
+  static GeneratedKeys executeReturningKeys(ConnectionImpl connection, String sql, String[] keyColumns, Object[] args)
+      throws SQLException {
+    Session s = connection.session();
+    try (PreparedStatement ps = keyColumns.length == 0
+        ? s.jdbc().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        : s.jdbc().prepareStatement(sql, keyColumns)) {
+      bind(ps, args, 0, connection.inputTypeHandler());
+      s.track(ps);
+      s.markDirty();
+      long count = Math.max(0, ps.executeLargeUpdate());
+      List<Row> keys = new ArrayList<>();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        if (rs != null) {
+          RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler());
+          while (rs.next()) {
+            keys.add(reader.read(rs));
+          }
+        }
+      }
+      return new GeneratedKeys(count, keys);
+    }
   }
 
   static <T> T callFunc(ConnectionImpl connection, String name, Class<T> returnType, Object[] args)
@@ -211,6 +248,8 @@ final class Statements {
   static void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
+    } else if (value instanceof BindValue custom) {
+      custom.bind(ps, index);
     } else if (value instanceof AsyncLob lob) {
       ps.setObject(index, LobImpl.jdbcLob(lob));
     } else if (value instanceof Enum<?> e) {
