@@ -8,6 +8,7 @@ import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
+import io.asyncoracle.boot.client.AsyncOracleClient;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
 import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,7 +24,7 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configures an async-oracle {@link AsyncPool} from {@code async-oracle.*} properties (or a
  * {@code JdbcConnectionDetails} service connection, or an embedded H2 database), an
- * {@link AsyncOracleTemplate} on it, and the {@link AsyncPoolLifecycle} that closes it on shutdown.
+ * {@link AsyncOracleTemplate} and an {@link AsyncOracleClient} on it, and the {@link AsyncPoolLifecycle} that closes it on shutdown.
  */
 @AutoConfiguration
 @ConditionalOnClass(AsyncPool.class)
@@ -76,6 +77,20 @@ public final class AsyncOracleAutoConfiguration {
   @ConditionalOnSingleCandidate(AsyncPool.class)
   AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool) {
     return new AsyncOracleTemplate(pool);
+  }
+
+  /**
+   * The fluent client, in the style of Spring's {@code JdbcClient}, on the template (so it shares
+   * the template's error translation).
+   *
+   * @param template the template
+   * @return the client
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnSingleCandidate(AsyncOracleTemplate.class)
+  AsyncOracleClient asyncOracleClient(AsyncOracleTemplate template) {
+    return AsyncOracleClient.create(template);
   }
 
   /**
