@@ -299,8 +299,8 @@ public interface AsyncOracleClient {
 
     /**
      * The rows as a {@link Flow.Publisher} with backpressure: rows are fetched only as the
-     * subscriber requests them. Through a template the subscription borrows a connection when it
-     * subscribes and gives it back when the stream ends or is cancelled (a cancel breaks the
+     * subscriber requests them. Through a template the subscription borrows a connection at its
+     * first request and gives it back when the stream ends or is cancelled (a cancel breaks the
      * running statement). Nothing runs until it is subscribed. With Reactor,
      * {@code AsyncOracleReactor.flux(spec.stream())}.
      *

@@ -298,8 +298,8 @@ public interface AsyncOracleOperations {
   /**
    * Streams a query's rows, mapped, with backpressure: rows are fetched (at most the pool's array
    * size per round trip) only as the subscriber requests them, so a result of any size streams in
-   * constant memory. Through the template each subscription borrows a connection when it
-   * subscribes and gives it back when the stream completes, fails or is cancelled, before
+   * constant memory. Through the template each subscription borrows a connection at its first
+   * request and gives it back when the stream completes, fails or is cancelled, before
    * {@code onComplete}/{@code onError}; a cancel also breaks the statement if it is running.
    * Inside a transaction the stream runs on the transaction's connection. Errors (including a
    * row mapper's) end the stream with {@code onError}, translated as for the other operations.
@@ -309,7 +309,7 @@ public interface AsyncOracleOperations {
    * @param rowMapper maps each row (on the worker that fetched it)
    * @param args the positional bind values
    * @param <T> the mapped type
-   * @return a publisher for one subscriber; nothing runs until it subscribes
+   * @return a publisher for one subscriber; nothing runs until it is subscribed and asked for rows
    */
   <T> Flow.Publisher<T> queryForStream(String sql, RowMapper<T> rowMapper, Object... args);
 

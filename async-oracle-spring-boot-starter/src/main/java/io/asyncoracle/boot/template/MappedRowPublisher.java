@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.RowMapper;
  * backpressure: the operations' {@code queryForStream}. It relays the core's row publisher
  * ({@link AsyncConnection#stream}), which reads rows only as they are requested.
  *
- * <p>Each subscription gets its connection when it subscribes (from the pool for the template,
- * the transaction's own inside a transaction) and, when it borrowed it, gives it back as soon as
+ * <p>Each subscription gets its connection at its first request (from the pool for the template,
+ * the transaction's own inside a transaction), so a subscriber that has not asked for rows holds
+ * none, and, when it borrowed it, gives it back as soon as
  * the stream ends: before {@code onComplete} or {@code onError} is signalled, and at once on
  * {@code cancel()}, which also breaks the statement if it is running (a long query or fetch does
  * not hold the connection until it finishes). A row mapper that throws ends the stream with its
@@ -81,6 +82,8 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
+    /** Whether the first request came, which borrows the connection and runs the query. */
+    private final AtomicBoolean begun = new AtomicBoolean();
     private volatile long badRequest;
     private volatile boolean cancelled;
     private volatile AsyncConnection conn;
@@ -97,11 +100,11 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
         // Rule 2.13: a subscriber that throws has cancelled.
         LOG.log(Level.WARNING, "a stream subscriber threw from onSubscribe; its subscription is cancelled", t);
         cancelled = true;
-        return;
       }
-      if (cancelled) {
-        return;
-      }
+    }
+
+    /** Borrows the connection and starts the query: on the first request, not on subscribe. */
+    private void begin() {
       CompletableFuture<AsyncConnection> lent;
       try {
         lent = connection.get();
@@ -136,9 +139,17 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
         return;
       }
       if (n <= 0) {
+        if (!begun.get()) {
+          // Rule 3.9, before anything was borrowed.
+          fail(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams rule 3.9)"));
+          return;
+        }
         badRequest = n;
       } else {
         pending.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+        if (!cancelled && begun.compareAndSet(false, true)) {
+          begin();
+        }
       }
       up = upstream.get();
       if (up != null) {

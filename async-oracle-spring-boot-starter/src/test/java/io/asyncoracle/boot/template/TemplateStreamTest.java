@@ -91,6 +91,20 @@ class TemplateStreamTest {
   }
 
   @Test
+  void aSubscriberThatHasNotRequestedHoldsNoConnection() throws Exception {
+    Recorder<Long> idle = new Recorder<>();
+    template.queryForStream("select n from numbers", (rs, i) -> rs.getLong(1)).subscribe(idle);
+    Flow.Subscription s = idle.s();
+    Thread.sleep(50);
+    assertThat(pool.stats().busy()).isZero();
+    s.request(1);
+    Eventually.holds(Duration.ofSeconds(10), () -> idle.items.size() == 1, "first row");
+    assertThat(pool.stats().busy()).isEqualTo(1);
+    s.cancel();
+    Eventually.holds(Duration.ofSeconds(10), () -> pool.stats().busy() == 0, "no connection lent");
+  }
+
+  @Test
   void namedParametersAndMapperFailuresEndTheStreamAndFreeTheConnection() throws Exception {
     Recorder<Long> named = new Recorder<>();
     template.queryForStream("select n from numbers where n in (:ns) order by n", Map.of("ns", List.of(5, 6)),
