@@ -3,6 +3,7 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.Row;
 import io.asyncoracle.ScrollMode;
@@ -35,6 +36,12 @@ final class CursorImpl implements AsyncCursor {
   private ResultSet resultSet;
   private RowReader reader;
 
+  /** Rows a cursor's statement affected, for its observation; {@code -1} for a query (its rows come later). */
+  private static final java.util.function.ToLongFunction<Object> CURSOR_ROWS = result -> {
+    CursorImpl cursor = (CursorImpl) result;
+    return cursor.reader != null ? -1 : cursor.rowCount;
+  };
+
   CursorImpl(ConnectionImpl connection, boolean scrollable, int arraySize) {
     this.connection = connection;
     this.session = connection.session();
@@ -65,7 +72,7 @@ final class CursorImpl implements AsyncCursor {
         rowCount = Math.max(0, statement.getLargeUpdateCount());
       }
       return this;
-    }));
+    }, DatabaseCall.EXECUTE, CURSOR_ROWS, sql, null));
   }
 
   @Override
@@ -81,7 +88,7 @@ final class CursorImpl implements AsyncCursor {
       arrayDmlRowCounts = counts;
       rowCount = Statements.total(counts);
       return this;
-    }));
+    }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null));
   }
 
   private void prepare(Session s, String sql) throws SQLException {
