@@ -63,6 +63,18 @@ public interface AsyncConnection {
   CompletableFuture<Long> executeMany(String sql, List<?> rows);
 
   /**
+   * Executes an insert (or another statement that generates keys), closes it, and returns the
+   * keys the database generated: JDBC's {@code getGeneratedKeys}. On Oracle name the key columns
+   * (for example an identity column); without names Oracle returns each row's {@code ROWID}.
+   *
+   * @param sql the statement
+   * @param keyColumns the names of the generated columns to return; empty for the driver's default
+   * @param params positional bind values
+   * @return a future of the row count and the generated keys, one {@link Row} per row
+   */
+  CompletableFuture<GeneratedKeys> executeReturningKeys(String sql, List<String> keyColumns, Object... params);
+
+  /**
    * Runs a query and returns its first row.
    *
    * @param sql the query
@@ -637,6 +649,42 @@ public interface AsyncConnection {
    * @return a future that completes when set
    */
   CompletableFuture<Void> setAutocommit(boolean autocommit);
+
+  /**
+   * Returns the transaction isolation level of the session (JDBC's
+   * {@code Connection.getTransactionIsolation()}, e.g. {@link java.sql.Connection#TRANSACTION_READ_COMMITTED}).
+   *
+   * @return a future of the level
+   */
+  CompletableFuture<Integer> transactionIsolation();
+
+  /**
+   * Sets the transaction isolation level for the transactions that start from now on this lending
+   * (JDBC's {@code setTransactionIsolation}; Oracle knows {@code READ_COMMITTED} and
+   * {@code SERIALIZABLE}). The pool's level is restored when the connection goes back.
+   *
+   * @param level a {@code java.sql.Connection.TRANSACTION_*} constant
+   * @return a future that completes when set
+   */
+  CompletableFuture<Void> setTransactionIsolation(int level);
+
+  /**
+   * Returns whether this lending asked for read-only transactions with {@link #setReadOnly(boolean)}.
+   *
+   * @return {@code true} after {@code setReadOnly(true)}
+   */
+  boolean readOnly();
+
+  /**
+   * Marks the session read-only (JDBC's {@code setReadOnly}): on Oracle the next transaction is a
+   * read-only one ({@code SET TRANSACTION READ ONLY}), in which writes fail with ORA-01456; other
+   * databases may treat it as a hint only (H2 ignores it). Set it before the transaction's first
+   * statement. Reset when the connection goes back.
+   *
+   * @param readOnly whether the transactions are read-only
+   * @return a future that completes when set
+   */
+  CompletableFuture<Void> setReadOnly(boolean readOnly);
 
   /**
    * Returns the session's current schema.

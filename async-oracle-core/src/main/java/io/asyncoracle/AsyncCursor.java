@@ -292,6 +292,16 @@ public interface AsyncCursor extends AutoCloseable {
   long rowCount();
 
   /**
+   * Returns the number of rows each parameter row of the last {@link #executeMany} touched
+   * (python-oracledb's {@code getarraydmlrowcounts()}), in order. An entry is
+   * {@link java.sql.Statement#SUCCESS_NO_INFO} where the driver did not count. Empty if the last
+   * statement was not an {@code executeMany}.
+   *
+   * @return a copy of the counts
+   */
+  long[] arrayDmlRowCounts();
+
+  /**
    * Returns whether this cursor was created scrollable.
    *
    * @return {@code true} if scrollable

@@ -6,6 +6,7 @@ import io.asyncoracle.AsyncLob;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.DbObjectType;
+import io.asyncoracle.GeneratedKeys;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.LobType;
@@ -91,6 +92,22 @@ final class ConnectionImpl implements AsyncConnection {
     }
     return session.run("executeMany", s -> Statements.executeMany(this, batch), DatabaseCall.EXECUTE_MANY,
         Session.COUNTED, sql, null);
+  }
+
+  @Override
+  public CompletableFuture<GeneratedKeys> executeReturningKeys(String sql, List<String> keyColumns, Object... params) {
+    Object[] args = Statements.args(params);
+    return checked(() -> {
+      SqlText.checkStatement(sql, args.length);
+      requireArgument(keyColumns, "keyColumns");
+      for (String column : keyColumns) {
+        if (column == null || column.isBlank()) {
+          throw new InvalidArgumentException("keyColumns", "keyColumns must not contain null or blank names");
+        }
+      }
+    }, () -> session.run("executeReturningKeys",
+        s -> Statements.executeReturningKeys(this, sql, keyColumns.toArray(new String[0]), args),
+        DatabaseCall.EXECUTE, result -> result instanceof GeneratedKeys keys ? keys.rowCount() : -1, sql, null));
   }
 
   @Override
@@ -616,6 +633,38 @@ final class ConnectionImpl implements AsyncConnection {
   public CompletableFuture<Void> setAutocommit(boolean autocommit) {
     return session.run("setAutocommit", s -> {
       s.setAutocommitNow(autocommit);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Integer> transactionIsolation() {
+    return session.run("transactionIsolation", s -> s.jdbc().getTransactionIsolation());
+  }
+
+  @Override
+  public CompletableFuture<Void> setTransactionIsolation(int level) {
+    return checked(() -> {
+      if (level != java.sql.Connection.TRANSACTION_READ_UNCOMMITTED && level != java.sql.Connection.TRANSACTION_READ_COMMITTED
+          && level != java.sql.Connection.TRANSACTION_REPEATABLE_READ && level != java.sql.Connection.TRANSACTION_SERIALIZABLE) {
+        throw new InvalidArgumentException("level", "level must be one of java.sql.Connection's TRANSACTION_READ_UNCOMMITTED,"
+            + " _READ_COMMITTED, _REPEATABLE_READ or _SERIALIZABLE, got " + level);
+      }
+    }, () -> session.run("setTransactionIsolation", s -> {
+      s.setTransactionIsolationNow(level);
+      return null;
+    }));
+  }
+
+  @Override
+  public boolean readOnly() {
+    return session.readOnly();
+  }
+
+  @Override
+  public CompletableFuture<Void> setReadOnly(boolean readOnly) {
+    return session.run("setReadOnly", s -> {
+      s.setReadOnlyNow(readOnly);
       return null;
     });
   }

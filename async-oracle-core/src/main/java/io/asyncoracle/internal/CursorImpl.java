@@ -43,6 +43,8 @@ final class CursorImpl implements AsyncCursor {
   private volatile int batchSize = DEFAULT_BATCH_SIZE;
   private volatile List<ColumnDescription> description = List.of();
   private volatile long rowCount = -1;
+  private static final long[] NO_COUNTS = new long[0];
+  private volatile long[] arrayDmlRowCounts = NO_COUNTS;
   private volatile boolean closed;
   private volatile String statementText;
   private volatile String lastRowId;
@@ -109,6 +111,7 @@ final class CursorImpl implements AsyncCursor {
     return session.run("execute", s -> {
       boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
       prepare(s, jdbcSql, wantRowId);
+      arrayDmlRowCounts = NO_COUNTS;
       if (plan == null) {
         Statements.bind(statement, values, 0, inputs, types);
       } else {
@@ -154,13 +157,17 @@ final class CursorImpl implements AsyncCursor {
           closeStatement();
           description = List.of();
           rowCount = 0;
+          arrayDmlRowCounts = NO_COUNTS;
           return (AsyncCursor) this;
         }
         prepare(s, batch[0].sql(), false);
         description = List.of();
         long[] processed = new long[1];
+        arrayDmlRowCounts = NO_COUNTS;
         try {
-          rowCount = Statements.executeBatch(s, statement, batch[0], inputs, sizes, size, processed);
+          long[] counts = Statements.executeBatchCounts(s, statement, batch[0], inputs, sizes, size, processed);
+          arrayDmlRowCounts = counts;
+          rowCount = Statements.total(counts);
         } catch (SQLException | RuntimeException e) {
           rowCount = processed[0];
           throw e;
@@ -189,6 +196,7 @@ final class CursorImpl implements AsyncCursor {
           return (AsyncCursor) this;
         }
         prepare(s, sql, false);
+        arrayDmlRowCounts = NO_COUNTS;
         long[] processed = new long[1];
         try {
           rowCount = Statements.executeIterations(s, statement, numIterations, size, processed);
@@ -519,6 +527,12 @@ final class CursorImpl implements AsyncCursor {
   @Override
   public long rowCount() {
     return isClosed() ? -1 : rowCount;
+  }
+
+  @Override
+  public long[] arrayDmlRowCounts() {
+    checkOpen();
+    return arrayDmlRowCounts.clone();
   }
 
   @Override

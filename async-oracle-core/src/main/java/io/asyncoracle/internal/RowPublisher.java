@@ -74,6 +74,8 @@ final class RowPublisher implements Flow.Publisher<Row> {
     // Handed to the drain by the threads that complete the execute and the fetches.
     private volatile boolean executed;
     private volatile Batch fetched;
+    /** The execute or fetch out now, so a cancel can break it rather than wait for it. */
+    private volatile CompletableFuture<?> inFlight;
 
     // Confined to the drain.
     private boolean subscribedSignalled;
@@ -102,6 +104,12 @@ final class RowPublisher implements Flow.Publisher<Row> {
     @Override
     public void cancel() {
       cancelled = true;
+      // A long execute or fetch is broken now rather than run to its end: the cursor close (and
+      // a release of the connection) queue behind it on the lane.
+      CompletableFuture<?> running = inFlight;
+      if (running != null && !running.isDone()) {
+        cursor.session().cancelCall(running);
+      }
       // The statement is freed at once, not only when an onNext in progress returns.
       release();
       drain();
@@ -190,6 +198,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
       } catch (RuntimeException e) {
         ready = CompletableFuture.failedFuture(e);
       }
+      inFlight = ready;
       ready.whenComplete((ignored, error) -> {
         if (error != null) {
           failure.compareAndSet(null, Errors.map(error));
@@ -210,6 +219,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
       } catch (RuntimeException e) {
         rowsRead = CompletableFuture.failedFuture(e);
       }
+      inFlight = rowsRead;
       rowsRead.whenComplete((rows, error) -> {
         if (error != null) {
           failure.compareAndSet(null, Errors.map(error));

@@ -144,6 +144,9 @@ final class Session {
   private boolean dirty;
   private volatile boolean broken;
   private String originalSchema;
+  /** The level to restore on release, or -1 when this lending did not change it. */
+  private int originalIsolation = -1;
+  private volatile boolean readOnly;
   private Set<String> clientInfoSet;
   private Map<Object, Runnable> openResources;
 
@@ -522,6 +525,20 @@ final class Session {
     }
   }
 
+  /**
+   * Breaks the running call if it is the one whose future is given; does nothing if another call
+   * runs (a stream cancelled by its subscriber must not break a call the application queued).
+   * Safe from any thread.
+   *
+   * @param callFuture the future {@link #run} returned for the call
+   */
+  void cancelCall(CompletableFuture<?> callFuture) {
+    Call call = current;
+    if (call != null && call.future == callFuture) {
+      cancel(call);
+    }
+  }
+
   private void cancel(Call call) {
     if (call.returned) {
       return;
@@ -636,6 +653,25 @@ final class Session {
 
   boolean dirty() {
     return dirty;
+  }
+
+  /** Sets the isolation level, remembering the one to restore on release. Runs on the lane. */
+  void setTransactionIsolationNow(int level) throws SQLException {
+    int before = jdbc.getTransactionIsolation();
+    jdbc.setTransactionIsolation(level);
+    if (originalIsolation < 0 && before != level) {
+      originalIsolation = before;
+    }
+  }
+
+  boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Sets read-only mode; release turns it off again. Runs on the lane. */
+  void setReadOnlyNow(boolean value) throws SQLException {
+    jdbc.setReadOnly(value);
+    readOnly = value;
   }
 
   /** Remembers the schema to restore on release before the first change. Runs on the lane. */
@@ -766,6 +802,7 @@ final class Session {
   /** Whether giving the connection back needs no call to the driver. Runs on the lane or a claim. */
   private boolean isClean() {
     return !owner.releaseTalksToTheDatabase() && !broken && revoked == null && !dirty && !autocommit && originalSchema == null
+        && originalIsolation < 0 && !readOnly
         && (openResources == null || openResources.isEmpty())
         && (clientInfoSet == null || clientInfoSet.isEmpty())
         && stmtCacheSize == defaultStmtCacheSize;
@@ -810,6 +847,17 @@ final class Session {
     if (originalSchema != null) {
       jdbc.setSchema(originalSchema);
       originalSchema = null;
+    }
+    if (readOnly) {
+      // On Oracle a read-only transaction may still be open (its queries left nothing to roll
+      // back); it must end before the session can be made read-write again.
+      jdbc.rollback();
+      jdbc.setReadOnly(false);
+      readOnly = false;
+    }
+    if (originalIsolation >= 0) {
+      jdbc.setTransactionIsolation(originalIsolation);
+      originalIsolation = -1;
     }
     if (stmtCacheSize != defaultStmtCacheSize && oracle) {
       applyStmtCacheSize(defaultStmtCacheSize);

@@ -1,7 +1,9 @@
 package io.asyncoracle.internal;
 
 import io.asyncoracle.AsyncLob;
+import io.asyncoracle.BindValue;
 import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.GeneratedKeys;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.OutParameter;
@@ -192,12 +194,22 @@ final class Statements {
    */
   static long executeBatch(Session s, PreparedStatement ps, Batch batch, InputTypeHandler handler,
       SQLType[] inputSizes, int batchSize, long[] processed) throws SQLException {
+    return total(executeBatchCounts(s, ps, batch, handler, inputSizes, batchSize, processed));
+  }
+
+  /**
+   * As {@link #executeBatch}, but returns the driver's count for each row, in row order, across
+   * every round trip ({@code Statement.SUCCESS_NO_INFO} where the driver did not count).
+   */
+  static long[] executeBatchCounts(Session s, PreparedStatement ps, Batch batch, InputTypeHandler handler,
+      SQLType[] inputSizes, int batchSize, long[] processed) throws SQLException {
     List<Object[]> rows = batch.rows();
     SQLType[] types = typesForNulls(rows, inputSizes);
     s.track(ps);
     s.markDirty();
     long total = 0;
-    boolean known = true;
+    long[] all = new long[rows.size()];
+    int filled = 0;
     int inBatch = 0;
     for (int r = 0; r < rows.size(); r++) {
       Object[] row = rows.get(r);
@@ -218,17 +230,27 @@ final class Statements {
           throw e;
         }
         for (long count : counts) {
-          if (count == Statement.SUCCESS_NO_INFO) {
-            known = false;
-            total++;
-          } else {
-            total += Math.max(0, count);
+          if (filled < all.length) {
+            all[filled++] = count;
           }
+          total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
         }
         processed[0] = total;
       }
     }
-    return known ? total : -1;
+    return filled == all.length ? all : java.util.Arrays.copyOf(all, filled);
+  }
+
+  /** The total of a batch's counts, or -1 if the driver did not count a row. */
+  static long total(long[] counts) {
+    long total = 0;
+    for (long count : counts) {
+      if (count == Statement.SUCCESS_NO_INFO) {
+        return -1;
+      }
+      total += Math.max(0, count);
+    }
+    return total;
   }
 
   /** Runs a statement without binds {@code iterations} times in one batch. */
@@ -325,6 +347,30 @@ final class Statements {
     }
     SQLType type = io.asyncoracle.OutParameter.out(value.getClass()).sqlType();
     return type == JDBCType.JAVA_OBJECT ? null : type;
+  }
+
+  /** Runs a statement that generates keys and reads them back. */
+  static GeneratedKeys executeReturningKeys(ConnectionImpl connection, String sql, String[] keyColumns, Object[] args)
+      throws SQLException {
+    Session s = connection.session();
+    try (PreparedStatement ps = keyColumns.length == 0
+        ? s.jdbc().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+        : s.jdbc().prepareStatement(sql, keyColumns)) {
+      bind(ps, args, 0, connection.inputTypeHandlerSetting());
+      s.track(ps);
+      s.markDirty();
+      long count = Math.max(0, ps.executeLargeUpdate());
+      List<Row> keys = new ArrayList<>();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        if (rs != null) {
+          RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandlerSetting());
+          while (rs.next()) {
+            keys.add(reader.read(rs));
+          }
+        }
+      }
+      return new GeneratedKeys(count, keys);
+    }
   }
 
   static <T> T callFunc(ConnectionImpl connection, String name, Class<T> returnType, Object[] args)
@@ -455,6 +501,8 @@ final class Statements {
   static void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
+    } else if (value instanceof BindValue custom) {
+      custom.bind(ps, index);
     } else if (value instanceof AsyncLob lob) {
       LobImpl.bind(ps, index, lob);
     } else {

@@ -8,6 +8,7 @@ import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
 import io.asyncoracle.SessionCallback;
+import io.asyncoracle.boot.client.AsyncOracleClient;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
@@ -25,8 +26,9 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configures an async-oracle {@link AsyncPool} from {@link AsyncOracleConnectionDetails}
  * ({@code async-oracle.*} properties, a service connection, or an embedded H2 database), an
- * {@link AsyncOracleTemplate} on the primary or only pool, and an {@link AsyncPoolLifecycle} per
- * pool bean, the application's own pools included, that closes it on shutdown.
+ * {@link AsyncOracleTemplate} and an {@link AsyncOracleClient} on the primary or only pool, and an
+ * {@link AsyncPoolLifecycle} per pool bean, the application's own pools included, that closes it on
+ * shutdown.
  */
 @AutoConfiguration
 @ConditionalOnClass(AsyncPool.class)
@@ -100,6 +102,20 @@ public final class AsyncOracleAutoConfiguration {
   @ConditionalOnSingleCandidate(AsyncPool.class)
   AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool) {
     return new AsyncOracleTemplate(pool);
+  }
+
+  /**
+   * The fluent client, in the style of Spring's {@code JdbcClient}, on the template (so it shares
+   * the template's error translation).
+   *
+   * @param template the template
+   * @return the client
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnSingleCandidate(AsyncOracleTemplate.class)
+  AsyncOracleClient asyncOracleClient(AsyncOracleTemplate template) {
+    return AsyncOracleClient.create(template);
   }
 
   /**

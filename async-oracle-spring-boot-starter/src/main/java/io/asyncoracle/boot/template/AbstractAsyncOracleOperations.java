@@ -1,13 +1,18 @@
 package io.asyncoracle.boot.template;
 
 import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncCursor;
+import io.asyncoracle.GeneratedKeys;
+import io.asyncoracle.Row;
 import io.micrometer.context.ContextSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -19,6 +24,7 @@ import org.springframework.jdbc.core.SingleColumnRowMapper;
 import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The operations, written once on top of {@link #run}: the template runs each on a borrowed
@@ -51,6 +57,18 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
       Function<AsyncConnection, CompletionStage<T>> action);
 
   /**
+   * Streams a query's mapped rows on a connection: a borrowed one for the template, the
+   * transaction's own inside a transaction.
+   *
+   * @param sql the query, positional
+   * @param args the bind values, typed values already converted
+   * @param rowMapper maps each row
+   * @param <T> the mapped type
+   * @return the publisher
+   */
+  abstract <T> Flow.Publisher<T> stream(String sql, Object[] args, RowMapper<T> rowMapper);
+
+  /**
    * Completes a new future from {@code inner} on the thread that completes {@code inner}, with
    * the snapshot's thread locals set, so callbacks chained to the result see the caller's context.
    */
@@ -62,11 +80,26 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
         if (error == null) {
           result.complete(value);
         } else {
-          result.completeExceptionally(translator.translate(task, sql, error));
+          result.completeExceptionally(translatedOrFatal(task, sql, error));
         }
       }
     });
+    // A caller that cancels (Reactor's Mono.fromFuture does on dispose) cancels the call too.
+    result.whenComplete((value, error) -> {
+      if (result.isCancelled()) {
+        inner.cancel(true);
+      }
+    });
     return result;
+  }
+
+  /** The translated error, or the {@link Error} itself: the translator rethrows those. */
+  Throwable translatedOrFatal(String task, String sql, Throwable error) {
+    try {
+      return translator.translate(task, sql, error);
+    } catch (Throwable fatal) {
+      return fatal;
+    }
   }
 
   /** Calls {@code stage} and turns what it throws into a failed future. */
@@ -94,7 +127,8 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
     if (rowMapper == null) {
       return invalid("rowMapper must not be null");
     }
-    return run("query", sql, false, conn -> conn.fetchAll(sql, SpringRowMappers.adapt(rowMapper), args));
+    Object[] values = SpringBinds.convert(args);
+    return run("query", sql, false, conn -> conn.fetchAll(sql, SpringRowMappers.adapt(rowMapper), values));
   }
 
   @Override
@@ -115,7 +149,8 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
       return invalid("rowMapper must not be null");
     }
     // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
-    return run("queryForObject", sql, false, conn -> conn.fetchMany(sql, 2, SpringRowMappers.adapt(rowMapper), args)
+    Object[] values = SpringBinds.convert(args);
+    return run("queryForObject", sql, false, conn -> conn.fetchMany(sql, 2, SpringRowMappers.adapt(rowMapper), values)
         .thenApply(AbstractAsyncOracleOperations::single));
   }
 
@@ -196,7 +231,45 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
 
   @Override
   public CompletableFuture<Integer> update(String sql, Object... args) {
-    return run("update", sql, true, conn -> conn.execute(sql, args).thenApply(AbstractAsyncOracleOperations::toInt));
+    Object[] values = SpringBinds.convert(args);
+    return run("update", sql, true, conn -> conn.execute(sql, values).thenApply(AbstractAsyncOracleOperations::toInt));
+  }
+
+  @Override
+  public CompletableFuture<Integer> updateReturningKeys(String sql, KeyHolder generatedKeyHolder,
+      String[] keyColumnNames, Object... args) {
+    if (generatedKeyHolder == null) {
+      return invalid("generatedKeyHolder must not be null");
+    }
+    List<String> columns = keyColumnNames == null ? List.of() : Arrays.asList(keyColumnNames);
+    Object[] values = SpringBinds.convert(args);
+    return run("update", sql, true, conn -> conn.executeReturningKeys(sql, columns, values)
+        .thenApply(keys -> fill(generatedKeyHolder, keys)));
+  }
+
+  @Override
+  public CompletableFuture<Integer> update(String sql, SqlParameterSource paramSource, KeyHolder generatedKeyHolder) {
+    return update(sql, paramSource, generatedKeyHolder, null);
+  }
+
+  @Override
+  public CompletableFuture<Integer> update(String sql, SqlParameterSource paramSource, KeyHolder generatedKeyHolder,
+      String[] keyColumnNames) {
+    return named(sql, paramSource,
+        (positional, values) -> updateReturningKeys(positional, generatedKeyHolder, keyColumnNames, values));
+  }
+
+  /** Adds each generated key row to the holder as a map from column label (case-insensitive) to value. */
+  private static int fill(KeyHolder holder, GeneratedKeys keys) {
+    List<Map<String, Object>> list = holder.getKeyList();
+    for (Row row : keys.keys()) {
+      Map<String, Object> map = new org.springframework.util.LinkedCaseInsensitiveMap<>(row.size());
+      for (int i = 0; i < row.size(); i++) {
+        map.put(row.columns().get(i).name(), row.get(i));
+      }
+      list.add(map);
+    }
+    return toInt(keys.rowCount());
   }
 
   @Override
@@ -216,27 +289,47 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   // ---- batchUpdate ------------------------------------------------------------------------------
 
   @Override
-  public CompletableFuture<Long> batchUpdate(String sql, List<Object[]> batchArgs) {
+  public CompletableFuture<int[]> batchUpdate(String sql, List<Object[]> batchArgs) {
     if (batchArgs == null) {
       return invalid("batchArgs must not be null");
     }
     if (batchArgs.isEmpty()) {
-      return CompletableFuture.completedFuture(0L);
+      return CompletableFuture.completedFuture(new int[0]);
     }
     List<List<Object>> rows = new ArrayList<>(batchArgs.size());
     for (Object[] args : batchArgs) {
-      rows.add(args == null ? List.of() : Arrays.asList(args));
+      rows.add(args == null ? List.of() : Arrays.asList(SpringBinds.convert(args)));
     }
-    return run("batchUpdate", sql, true, conn -> conn.executeMany(sql, rows));
+    return run("batchUpdate", sql, true, conn -> rowCounts(conn, sql, rows));
+  }
+
+  /** Runs a batch on a cursor of its own, which keeps the count of each row, and closes it. */
+  private static CompletableFuture<int[]> rowCounts(AsyncConnection conn, String sql, List<List<Object>> rows) {
+    AsyncCursor cursor = conn.cursor();
+    return cursor.executeMany(sql, rows).<CompletableFuture<int[]>>handle((done, error) -> {
+      CompletableFuture<Void> closed = cursor.close();
+      if (error != null) {
+        return closed.<int[]>handle((ignored, closeError) -> {
+          throw error instanceof CompletionException ce ? ce : new CompletionException(error);
+        });
+      }
+      long[] counts = cursor.arrayDmlRowCounts();
+      int[] result = new int[counts.length];
+      for (int i = 0; i < counts.length; i++) {
+        // As JdbcTemplate: a count the driver did not know stays SUCCESS_NO_INFO (-2).
+        result[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, counts[i]));
+      }
+      return closed.thenApply(ignored -> result);
+    }).thenCompose(Function.identity());
   }
 
   @Override
-  public CompletableFuture<Long> batchUpdate(String sql, SqlParameterSource[] batchArgs) {
+  public CompletableFuture<int[]> batchUpdate(String sql, SqlParameterSource[] batchArgs) {
     if (batchArgs == null) {
       return invalid("batchArgs must not be null");
     }
     if (batchArgs.length == 0) {
-      return CompletableFuture.completedFuture(0L);
+      return CompletableFuture.completedFuture(new int[0]);
     }
     NamedSql.Batch batch;
     try {
@@ -244,11 +337,11 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(translator.translate("batchUpdate", sql, e));
     }
-    return run("batchUpdate", batch.sql(), true, conn -> conn.executeMany(batch.sql(), batch.rows()));
+    return run("batchUpdate", batch.sql(), true, conn -> rowCounts(conn, batch.sql(), batch.rows()));
   }
 
   @Override
-  public CompletableFuture<Long> batchUpdate(String sql, Map<String, ?>[] batchValues) {
+  public CompletableFuture<int[]> batchUpdate(String sql, Map<String, ?>[] batchValues) {
     if (batchValues == null) {
       return invalid("batchValues must not be null");
     }
@@ -257,6 +350,51 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
       sources[i] = source(batchValues[i]);
     }
     return batchUpdate(sql, sources);
+  }
+
+  // ---- queryForStream ---------------------------------------------------------------------------
+
+  @Override
+  public <T> Flow.Publisher<T> queryForStream(String sql, RowMapper<T> rowMapper, Object... args) {
+    if (rowMapper == null) {
+      return failed(new InvalidDataAccessApiUsageException("rowMapper must not be null"));
+    }
+    return stream(sql, SpringBinds.convert(args), rowMapper);
+  }
+
+  @Override
+  public <T> Flow.Publisher<T> queryForStream(String sql, Map<String, ?> paramMap, RowMapper<T> rowMapper) {
+    return queryForStream(sql, source(paramMap), rowMapper);
+  }
+
+  @Override
+  public <T> Flow.Publisher<T> queryForStream(String sql, SqlParameterSource paramSource, RowMapper<T> rowMapper) {
+    NamedSql.Positional positional;
+    try {
+      if (sql == null) {
+        throw new InvalidDataAccessApiUsageException("sql must not be null");
+      }
+      positional = namedSql.toPositional(sql, paramSource == null ? EmptySqlParameterSource.INSTANCE : paramSource);
+    } catch (RuntimeException e) {
+      return failed(translator.translate("named parameters", sql, e));
+    }
+    return queryForStream(positional.sql(), rowMapper, positional.values());
+  }
+
+  /** A publisher that fails its subscriber at once. */
+  private static <T> Flow.Publisher<T> failed(RuntimeException error) {
+    return subscriber -> {
+      subscriber.onSubscribe(new Flow.Subscription() {
+        @Override
+        public void request(long n) {
+        }
+
+        @Override
+        public void cancel() {
+        }
+      });
+      subscriber.onError(error);
+    };
   }
 
   // ---- named parameters -------------------------------------------------------------------------

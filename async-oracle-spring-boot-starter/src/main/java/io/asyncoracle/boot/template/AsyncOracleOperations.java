@@ -3,8 +3,10 @@ package io.asyncoracle.boot.template;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The queries and updates of {@link AsyncOracleTemplate}, in the shape of Spring's
@@ -15,7 +17,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * <p>Parameters are either positional ({@code ?}, given as trailing {@code args}) or named
  * ({@code :name}, given as a {@link Map} or a {@link SqlParameterSource}); a named parameter
  * bound to a collection expands to a list, so {@code where id in (:ids)} works as in
- * {@code NamedParameterJdbcTemplate}.
+ * {@code NamedParameterJdbcTemplate}. A {@link org.springframework.jdbc.core.SqlParameterValue}
+ * (positional, or from a source such as {@code MapSqlParameterSource.addValue(name, value, sqlType)})
+ * is bound with its SQL type exactly as {@code JdbcTemplate} binds it.
  *
  * <p>Failures complete the future exceptionally with Spring's
  * {@link org.springframework.dao.DataAccessException} hierarchy (see
@@ -229,26 +233,105 @@ public interface AsyncOracleOperations {
    *
    * @param sql the statement, with {@code ?} placeholders
    * @param batchArgs one array of positional bind values per execution
-   * @return a future of the total number of rows touched by the whole batch (the core reports
-   *     the sum, not a count per row)
+   * @return a future of the number of rows each execution touched, in order, as
+   *     {@code JdbcTemplate.batchUpdate} returns them ({@link java.sql.Statement#SUCCESS_NO_INFO}
+   *     where the driver did not count)
    */
-  CompletableFuture<Long> batchUpdate(String sql, List<Object[]> batchArgs);
+  CompletableFuture<int[]> batchUpdate(String sql, List<Object[]> batchArgs);
 
   /**
    * Runs a statement with named parameters once per parameter set, in one JDBC batch.
    *
    * @param sql the statement, with {@code :name} placeholders
    * @param batchArgs one parameter source per execution
-   * @return a future of the total number of rows touched
+   * @return a future of the number of rows each execution touched
    */
-  CompletableFuture<Long> batchUpdate(String sql, SqlParameterSource[] batchArgs);
+  CompletableFuture<int[]> batchUpdate(String sql, SqlParameterSource[] batchArgs);
 
   /**
    * Runs a statement with named parameters once per map of values, in one JDBC batch.
    *
    * @param sql the statement, with {@code :name} placeholders
    * @param batchValues one map of values per execution
-   * @return a future of the total number of rows touched
+   * @return a future of the number of rows each execution touched
    */
-  CompletableFuture<Long> batchUpdate(String sql, Map<String, ?>[] batchValues);
+  CompletableFuture<int[]> batchUpdate(String sql, Map<String, ?>[] batchValues);
+
+  /**
+   * Runs an insert and puts the keys the database generated into {@code generatedKeyHolder}
+   * (one map per row, column label to value) before the future completes: {@code JdbcTemplate}'s
+   * {@code update(PreparedStatementCreator, KeyHolder)}. On Oracle name the key columns (an
+   * identity column, say); without names Oracle returns each row's {@code ROWID}.
+   *
+   * @param sql the statement, with {@code ?} placeholders
+   * @param generatedKeyHolder receives the keys
+   * @param keyColumnNames the generated columns to return, or {@code null}/empty for the driver's default
+   * @param args the positional bind values
+   * @return a future of the number of rows touched
+   */
+  CompletableFuture<Integer> updateReturningKeys(String sql, KeyHolder generatedKeyHolder, String[] keyColumnNames,
+      Object... args);
+
+  /**
+   * Runs an insert with named parameters and collects the generated keys, as
+   * {@code NamedParameterJdbcTemplate.update(sql, paramSource, keyHolder)}.
+   *
+   * @param sql the statement, with {@code :name} placeholders
+   * @param paramSource the values by parameter name
+   * @param generatedKeyHolder receives the keys
+   * @return a future of the number of rows touched
+   */
+  CompletableFuture<Integer> update(String sql, SqlParameterSource paramSource, KeyHolder generatedKeyHolder);
+
+  /**
+   * Runs an insert with named parameters and collects the named generated columns.
+   *
+   * @param sql the statement, with {@code :name} placeholders
+   * @param paramSource the values by parameter name
+   * @param generatedKeyHolder receives the keys
+   * @param keyColumnNames the generated columns to return
+   * @return a future of the number of rows touched
+   */
+  CompletableFuture<Integer> update(String sql, SqlParameterSource paramSource, KeyHolder generatedKeyHolder,
+      String[] keyColumnNames);
+
+  /**
+   * Streams a query's rows, mapped, with backpressure: rows are fetched (at most the pool's array
+   * size per round trip) only as the subscriber requests them, so a result of any size streams in
+   * constant memory. Through the template each subscription borrows a connection at its first
+   * request and gives it back when the stream completes, fails or is cancelled, before
+   * {@code onComplete}/{@code onError}; a cancel also breaks the statement if it is running.
+   * Inside a transaction the stream runs on the transaction's connection. Errors (including a
+   * row mapper's) end the stream with {@code onError}, translated as for the other operations.
+   * With Reactor, {@code io.asyncoracle.boot.reactor.AsyncOracleReactor.flux(publisher)} adapts it.
+   *
+   * @param sql the query, with {@code ?} placeholders
+   * @param rowMapper maps each row (on the worker that fetched it)
+   * @param args the positional bind values
+   * @param <T> the mapped type
+   * @return a publisher for one subscriber; nothing runs until it is subscribed and asked for rows
+   */
+  <T> Flow.Publisher<T> queryForStream(String sql, RowMapper<T> rowMapper, Object... args);
+
+  /**
+   * Streams a query with named parameters, as {@link #queryForStream(String, RowMapper, Object...)}.
+   *
+   * @param sql the query, with {@code :name} placeholders
+   * @param paramMap the values by parameter name
+   * @param rowMapper maps each row
+   * @param <T> the mapped type
+   * @return a publisher for one subscriber
+   */
+  <T> Flow.Publisher<T> queryForStream(String sql, Map<String, ?> paramMap, RowMapper<T> rowMapper);
+
+  /**
+   * Streams a query with named parameters, as {@link #queryForStream(String, RowMapper, Object...)}.
+   *
+   * @param sql the query, with {@code :name} placeholders
+   * @param paramSource the values by parameter name
+   * @param rowMapper maps each row
+   * @param <T> the mapped type
+   * @return a publisher for one subscriber
+   */
+  <T> Flow.Publisher<T> queryForStream(String sql, SqlParameterSource paramSource, RowMapper<T> rowMapper);
 }

@@ -6,7 +6,9 @@ import io.micrometer.context.ContextSnapshot;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
@@ -26,6 +28,9 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * <pre>{@code
  * template.queryForObject("select balance from accounts where id = :id", Map.of("id", 42), BigDecimal.class)
  *     .thenCompose(balance -> template.update("update audit set seen = seen + 1 where id = ?", 42));
+ *
+ * template.queryForStream("select id, total from orders", (rs, n) -> new Order(rs.getLong(1), rs.getBigDecimal(2)))
+ *     .subscribe(subscriber);   // a Flow.Publisher: rows fetched as they are requested
  *
  * template.inTransaction(tx -> tx.update("update accounts set balance = balance - ? where id = ?", 10, 1)
  *     .thenCompose(n -> tx.update("update accounts set balance = balance + ? where id = ?", 10, 2)));
@@ -97,34 +102,82 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
    * throws) everything is rolled back and the returned future fails with the (translated) error.
    * The connection goes back to the pool before the future completes.
    *
+   * <p>This is the asynchronous counterpart of {@code @Transactional}, which does not apply to
+   * these calls: Spring's transaction managers bind a transaction to the calling thread, and the
+   * calls here run on the pool's workers and complete later. Options as {@code @Transactional}'s
+   * attributes are in {@link #inTransaction(TransactionOptions, Function)}.
+   *
    * @param work the operations to run, composed into one stage
    * @param <T> the result type
    * @return a future of the stage's value, completed after the commit
    */
   public <T> CompletableFuture<T> inTransaction(
       Function<? super AsyncOracleTransaction, ? extends CompletionStage<T>> work) {
+    return inTransaction(TransactionOptions.defaults(), work);
+  }
+
+  /**
+   * Runs several operations as one transaction, as {@link #inTransaction(Function)}, with an
+   * isolation level, read-only mode and a timeout (see {@link TransactionOptions}):
+   *
+   * <pre>{@code
+   * template.inTransaction(TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE)
+   *         .timeout(Duration.ofSeconds(2)),
+   *     tx -> tx.update("update stock set qty = qty - 1 where sku = ?", sku));
+   * }</pre>
+   *
+   * <p>The isolation level and read-only mode are set before {@code work} runs and reset when the
+   * connection goes back to the pool. When the timeout passes the transaction is rolled back and the
+   * future fails with a {@link org.springframework.dao.QueryTimeoutException}.
+   *
+   * @param options the isolation level, read-only mode and timeout
+   * @param work the operations to run, composed into one stage
+   * @param <T> the result type
+   * @return a future of the stage's value, completed after the commit
+   */
+  public <T> CompletableFuture<T> inTransaction(TransactionOptions options,
+      Function<? super AsyncOracleTransaction, ? extends CompletionStage<T>> work) {
     ContextSnapshot snapshot = context.capture();
-    if (work == null) {
+    if (work == null || options == null) {
       return CompletableFuture.failedFuture(new org.springframework.dao.InvalidDataAccessApiUsageException(
-          "work must not be null"));
+          (work == null ? "work" : "options") + " must not be null"));
     }
-    CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> {
-      BoundTransaction tx = new BoundTransaction(conn, translator, context, namedSql);
+    CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> prepare(conn, options).thenCompose(ready -> {
+      BoundTransaction tx = new BoundTransaction(conn, translator, context, namedSql, options);
       CompletableFuture<T> stage;
       try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
         stage = call(() -> work.apply(tx));
       }
-      return stage.handle((value, error) -> error == null
-          ? conn.commit().thenApply(committed -> value)
-          : conn.rollback().<T>handle((rolledBack, rollbackError) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (rollbackError != null && rollbackError != cause) {
-              cause.addSuppressed(rollbackError);
-            }
-            throw new CompletionException(cause);
-          })).thenCompose(Function.identity());
-    }));
+      return stage.handle((value, error) -> {
+        RuntimeException late = error == null ? tx.applyTimeLeft("commit") : null;
+        if (error == null && late == null) {
+          return conn.commit().thenApply(committed -> value);
+        }
+        Throwable failure = error != null ? error : late;
+        tx.restoreCallTimeout();
+        return conn.rollback().<T>handle((rolledBack, rollbackError) -> {
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+          if (rollbackError != null && rollbackError != cause) {
+            cause.addSuppressed(rollbackError);
+          }
+          throw new CompletionException(cause);
+        });
+      }).thenCompose(Function.identity());
+    })));
     return completeWithContext(inner, snapshot, "inTransaction", null);
+  }
+
+  /** Sets the isolation level and read-only mode the options ask for; the release resets them. */
+  private static CompletableFuture<Void> prepare(AsyncConnection conn, TransactionOptions options) {
+    CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    if (options.isolation() != org.springframework.transaction.annotation.Isolation.DEFAULT) {
+      ready = ready.thenCompose(v -> conn.setTransactionIsolation(options.isolation().value()));
+    }
+    if (options.readOnly()) {
+      ready = ready.thenCompose(v -> conn.setReadOnly(true));
+    }
+    return ready;
   }
 
   /**
@@ -161,10 +214,15 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
     return completeWithContext(inner, snapshot, task, sql);
   }
 
+  @Override
+  <T> Flow.Publisher<T> stream(String sql, Object[] args, RowMapper<T> rowMapper) {
+    return new MappedRowPublisher<>(() -> withPool(pool::acquire), true, sql, args, rowMapper, translator, context);
+  }
+
   private static <T> CompletableFuture<T> withPool(java.util.function.Supplier<CompletableFuture<T>> borrow) {
     try {
       return borrow.get();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(e);
     }
   }

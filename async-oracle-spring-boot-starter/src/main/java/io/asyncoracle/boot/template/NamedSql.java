@@ -64,32 +64,40 @@ final class NamedSql {
   /**
    * The values in placeholder order; a collection is spread over the placeholders
    * {@code substituteNamedParameters} wrote for it ({@code ?, ?, ?}, or {@code (?, ?), (?, ?)} for
-   * a collection of arrays).
+   * a collection of arrays). A value with a SQL type (a {@link SqlParameterValue}, or a type the
+   * source registered for the name) keeps it; the elements of a typed collection get the type too.
    */
   private static Object[] values(ParsedSql parsedSql, SqlParameterSource source) {
     Object[] named = NamedParameterUtils.buildValueArray(parsedSql, source, null);
     List<Object> flat = new ArrayList<>(named.length);
     for (Object value : named) {
-      Object plain = unwrap(value);
+      SqlParameterValue typed = value instanceof SqlParameterValue p ? p : null;
+      Object plain = typed == null ? value : typed.getValue();
       if (plain instanceof Iterable<?> iterable) {
         for (Object element : iterable) {
-          Object e = unwrap(element);
-          if (e instanceof Object[] tuple) {
+          if (element instanceof Object[] tuple) {
             for (Object item : tuple) {
-              flat.add(unwrap(item));
+              flat.add(bindable(item, typed));
             }
           } else {
-            flat.add(e);
+            flat.add(bindable(element, typed));
           }
         }
       } else {
-        flat.add(plain);
+        flat.add(bindable(plain, typed));
       }
     }
     return flat.toArray();
   }
 
-  private static Object unwrap(Object value) {
-    return value instanceof SqlParameterValue p ? p.getValue() : value;
+  /** The value to hand to the core: typed when it or its collection carries a type. */
+  private static Object bindable(Object value, SqlParameterValue collectionType) {
+    if (value instanceof SqlParameterValue own) {
+      return SpringBinds.bindValue(own);
+    }
+    if (collectionType == null) {
+      return value;
+    }
+    return SpringBinds.bindValue(new SqlParameterValue(collectionType, value));
   }
 }

@@ -36,10 +36,13 @@ class AsyncOracleAutoConfigurationTest {
   void createsPoolTemplateAndLifecycleFromUrl() {
     runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl()).run(context -> {
       assertThat(context).hasSingleBean(AsyncPool.class).hasSingleBean(AsyncOracleTemplate.class)
+          .hasSingleBean(io.asyncoracle.boot.client.AsyncOracleClient.class)
           .hasSingleBean(AsyncPoolLifecycle.class);
       AsyncOracleTemplate template = context.getBean(AsyncOracleTemplate.class);
       assertThat(template.queryForObject("select 40 + 2 from dual", Integer.class).join()).isEqualTo(42);
       assertThat(template.getPool()).isSameAs(context.getBean(AsyncPool.class));
+      assertThat(context.getBean(io.asyncoracle.boot.client.AsyncOracleClient.class).sql("select 6 * 7 from dual")
+          .query(Integer.class).single().join()).isEqualTo(42);
     });
   }
 

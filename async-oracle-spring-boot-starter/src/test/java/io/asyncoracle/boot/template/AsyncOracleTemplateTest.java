@@ -226,16 +226,20 @@ class AsyncOracleTemplateTest {
   @Test
   void batchUpdateRunsEveryRowAndCommits() {
     assertThat(template.batchUpdate("insert into accounts (id, owner) values (?, ?)",
-        List.of(new Object[] {10, "x"}, new Object[] {11, "y"})).join()).isEqualTo(2L);
+        List.of(new Object[] {10, "x"}, new Object[] {11, "y"})).join()).containsExactly(1, 1);
     @SuppressWarnings("unchecked")
     Map<String, ?>[] maps = new Map[] {Map.of("id", 12, "owner", "z"), Map.of("id", 13, "owner", "w")};
     assertThat(template.batchUpdate("insert into accounts (id, owner) values (:id, :owner)", maps).join())
-        .isEqualTo(2L);
+        .containsExactly(1, 1);
     assertThat(template.batchUpdate("update accounts set balance = :b where id = :id", new SqlParameterSource[] {
         new MapSqlParameterSource(Map.of("b", 1, "id", 10)), new MapSqlParameterSource(Map.of("b", 2, "id", 11))})
-        .join()).isEqualTo(2L);
+        .join()).containsExactly(1, 1);
     assertThat(committedCount()).isEqualTo(7);
-    assertThat(template.batchUpdate("insert into accounts (id, owner) values (?, ?)", List.of()).join()).isZero();
+    assertThat(template.batchUpdate("insert into accounts (id, owner) values (?, ?)", List.of()).join()).isEmpty();
+    // One count per parameter row, as JdbcTemplate returns them.
+    assertThat(template.batchUpdate("update accounts set balance = 0 where owner in (?, ?)",
+        List.of(new Object[] {"x", "y"}, new Object[] {"nobody", "none"}, new Object[] {"z", "x"})).join())
+        .containsExactly(2, 0, 2);
   }
 
   // ---- error translation ------------------------------------------------------------------------

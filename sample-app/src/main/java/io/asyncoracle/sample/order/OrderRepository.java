@@ -157,7 +157,16 @@ public class OrderRepository {
     List<Object[]> rows = items.stream()
         .map(item -> new Object[] {orderId, item.sku(), item.quantity(), item.unitPrice()})
         .toList();
-    return ops.batchUpdate(INSERT_ITEM, rows);
+    return ops.batchUpdate(INSERT_ITEM, rows).thenApply(OrderRepository::sum);
+  }
+
+  /** The rows a batch touched in all, from its per-row counts (a count the driver did not know counts 1). */
+  private static long sum(int[] counts) {
+    long total = 0;
+    for (int count : counts) {
+      total += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+    }
+    return total;
   }
 
   /**
@@ -221,10 +230,10 @@ public class OrderRepository {
         itemRows.add(new Object[] {item.sku(), item.quantity(), item.unitPrice(), order.reference()});
       }
     }
-    return ops.batchUpdate(INSERT_ORDER_WITH_NEW_ID, orderRows)
+    return ops.batchUpdate(INSERT_ORDER_WITH_NEW_ID, orderRows).thenApply(OrderRepository::sum)
         .thenCompose(orderCount -> (itemRows.isEmpty()
             ? CompletableFuture.completedFuture(0L)
-            : ops.batchUpdate(INSERT_ITEM_BY_REFERENCE, itemRows))
+            : ops.batchUpdate(INSERT_ITEM_BY_REFERENCE, itemRows).thenApply(OrderRepository::sum))
             .thenApply(itemCount -> new ImportResult(orderCount, itemCount)));
   }
 
