@@ -55,7 +55,7 @@ class StatementExtrasTest {
     assertThat(cursor.rowCount()).isEqualTo(3);
     await(cursor.execute("select 1 from dual"));
     assertThat(cursor.arrayDmlRowCounts()).isEmpty();
-    await(cursor.close());
+    cursor.close();
   }
 
   @Test

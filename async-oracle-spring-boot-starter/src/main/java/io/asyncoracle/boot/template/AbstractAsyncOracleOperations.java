@@ -306,21 +306,20 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   /** Runs a batch on a cursor of its own, which keeps the count of each row, and closes it. */
   private static CompletableFuture<int[]> rowCounts(AsyncConnection conn, String sql, List<List<Object>> rows) {
     AsyncCursor cursor = conn.cursor();
-    return cursor.executeMany(sql, rows).<CompletableFuture<int[]>>handle((done, error) -> {
-      CompletableFuture<Void> closed = cursor.close();
+    return cursor.executeMany(sql, rows).handle((done, error) -> {
+      long[] counts = error == null ? cursor.arrayDmlRowCounts() : null;
+      // The cursor's close is queued on the connection's lane; it does not wait.
+      cursor.close();
       if (error != null) {
-        return closed.<int[]>handle((ignored, closeError) -> {
-          throw error instanceof CompletionException ce ? ce : new CompletionException(error);
-        });
+        throw error instanceof CompletionException ce ? ce : new CompletionException(error);
       }
-      long[] counts = cursor.arrayDmlRowCounts();
       int[] result = new int[counts.length];
       for (int i = 0; i < counts.length; i++) {
         // As JdbcTemplate: a count the driver did not know stays SUCCESS_NO_INFO (-2).
         result[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, counts[i]));
       }
-      return closed.thenApply(ignored -> result);
-    }).thenCompose(Function.identity());
+      return result;
+    });
   }
 
   @Override
