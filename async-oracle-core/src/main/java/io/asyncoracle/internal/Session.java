@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -211,9 +212,10 @@ final class Session {
       future.completeExceptionally(refused);
       return future;
     }
-    return submit(operation, action, future, error -> engine.fail(future, error instanceof AsyncOracleException a ? a
-        : new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
-            error)));
+    return submit(operation, action, future, error -> engine.fail(future, error instanceof RejectedExecutionException
+        ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
+            error)
+        : Errors.failure(error)));
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
@@ -276,13 +278,15 @@ final class Session {
       return inTime ? () -> engine.complete(future, result) : null;
     } catch (Throwable error) {
       boolean inTime = finish(call, timer);
-      if (Errors.isFatal(error)) {
+      if (error instanceof Error || Errors.isFatal(error)) {
+        // After an Error (a mapper's StackOverflowError, an OutOfMemoryError in the driver) nobody
+        // can tell what state the driver's session is in: usable for this lending, never lent again.
         broken = true;
       }
       if (!inTime) {
         return null;
       }
-      RuntimeException failure = translate(call, error);
+      Throwable failure = translate(call, error);
       return () -> engine.fail(future, failure);
     }
   }
@@ -296,13 +300,13 @@ final class Session {
     return call.finish();
   }
 
-  private RuntimeException translate(Call call, Throwable error) {
+  private Throwable translate(Call call, Throwable error) {
     AsyncOracleException why = revoked;
-    if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException)) {
+    if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException) && !(error instanceof Error)) {
       return new PoolClosedException(owner.name() + " - " + call.operation + " was interrupted: "
           + why.getMessage(), Errors.unwrap(error));
     }
-    return Errors.map(error);
+    return Errors.failure(error);
   }
 
   /**
@@ -588,7 +592,7 @@ final class Session {
         // A worker that has let go of its own lane may do the clean-up round trips itself.
         try {
           cleanUpAndReturn();
-        } catch (RuntimeException unexpected) {
+        } catch (Throwable unexpected) {
           LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
         } finally {
           lane.endClaim();
@@ -628,7 +632,7 @@ final class Session {
         }
         try {
           cleanUpAndReturn();
-        } catch (RuntimeException unexpected) {
+        } catch (Throwable unexpected) {
           LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
         }
         return () -> engine.complete(done, null);
@@ -660,7 +664,7 @@ final class Session {
       for (Runnable closer : openResources.values().toArray(new Runnable[0])) {
         try {
           closer.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           discard = true;
         }
       }
@@ -669,7 +673,7 @@ final class Session {
     if (!discard) {
       try {
         discard = !resetSession();
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
         LOG.log(Level.DEBUG, () -> owner.name() + " - discarding a connection that failed clean-up: " + e);
         discard = true;
       }

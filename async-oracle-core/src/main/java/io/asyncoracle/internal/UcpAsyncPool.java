@@ -176,7 +176,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
             deadline.cancel(false);
           }
           pool.destroy();
-          engine.fail(created, Errors.map(e));
+          engine.fail(created, Errors.failure(e));
         }
       }
     });
@@ -555,7 +555,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } catch (Throwable e) {
       if (attempt.settle()) {
         openSettled();
-        openFailed(Errors.map(e));
+        openFailed(Errors.failure(e));
       }
       return;
     }
@@ -605,7 +605,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   }
 
   /** A new connection could not be opened: the first caller waiting gets the error. */
-  private void openFailed(RuntimeException error) {
+  private void openFailed(Throwable error) {
     AcquireFuture first;
     boolean retry = false;
     lock.lock();
@@ -689,8 +689,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         throw new InvalidArgumentException("work", "work returned null instead of a CompletionStage");
       }
     } catch (Throwable e) {
-      RuntimeException failure = e instanceof RuntimeException r ? r
-          : new AsyncOracleException(String.valueOf(e.getMessage()), e);
+      // What the work threw, Errors included, is what the application gets.
+      Throwable failure = Errors.failure(e);
       connection.close().whenComplete((ignored, closeError) -> result.completeExceptionally(failure));
       return;
     }
@@ -706,14 +706,14 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private static <T> void finishWork(CompletableFuture<T> result, T value, Throwable error, CompletableFuture<Void> closed) {
     if (error != null) {
-      result.completeExceptionally(Errors.map(error));
+      result.completeExceptionally(Errors.failure(error));
       return;
     }
     if (closed.isCompletedExceptionally()) {
       try {
         closed.join();
-      } catch (RuntimeException closeError) {
-        result.completeExceptionally(Errors.map(closeError));
+      } catch (Throwable closeError) {
+        result.completeExceptionally(Errors.failure(closeError));
         return;
       }
     }
