@@ -108,6 +108,8 @@ final class Session {
   private volatile Duration callTimeout;
   private volatile AsyncOracleException revoked;
   private volatile boolean abandoned;
+  /** The work the connection was lent to was cancelled ({@link #withdraw()}); read only once released. */
+  private volatile boolean withdrawn;
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicBoolean slotFreed = new AtomicBoolean();
   private volatile CompletableFuture<Void> releaseFuture;
@@ -206,7 +208,7 @@ final class Session {
    * @return the future the application gets
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action) {
-    CompletableFuture<T> future = new CallFuture<>(engine);
+    CompletableFuture<T> future = new LaneCallFuture<>();
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
       future.completeExceptionally(refused);
@@ -216,6 +218,52 @@ final class Session {
         ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
             error)
         : Errors.failure(error)));
+  }
+
+  /**
+   * The future of a call, as {@link #run} returns it: cancelling it ({@code cancel(true)} or
+   * {@code cancel(false)}, the same) breaks the statement if the call is running, so the lane and
+   * the connection are free again as soon as the driver answers the break; a call still queued is
+   * skipped when its turn comes ({@link #execute} finds its future done). Futures derived from it
+   * are plain {@link CallFuture}s: as with any {@code CompletableFuture}, cancelling a dependent
+   * does not cancel what it depends on.
+   */
+  private final class LaneCallFuture<T> extends CallFuture<T> {
+    LaneCallFuture() {
+      super(engine);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        cancelled(this);
+      }
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CallFuture<>(engine);
+    }
+  }
+
+  /**
+   * A call's future was cancelled. If that call is the one running, its statement is broken; a
+   * statement not yet started sees the cancel in {@link #track} and does not start.
+   */
+  private void cancelled(CompletableFuture<?> future) {
+    Call call = current;
+    if (call == null || call.future != future || call.returned) {
+      return;
+    }
+    // A cancel is a network call (ojdbc sends a break, H2 over TCP opens a connection): off the
+    // application's thread, which an asynchronous API must never hold.
+    try {
+      engine.workers().execute(() -> cancel(call));
+    } catch (RejectedExecutionException e) {
+      cancel(call);
+    }
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
@@ -246,7 +294,8 @@ final class Session {
       return new PoolClosedException(owner.name() + " - " + operation + " refused: " + why.getMessage());
     }
     if (released.get()) {
-      return new AsyncOracleException(operation + " refused: the connection is closed");
+      return new AsyncOracleException(operation + " refused: " + (withdrawn
+          ? "the work this connection was lent to was cancelled" : "the connection is closed"));
     }
     if (abandoned) {
       return new AsyncOracleException(operation + " refused: the connection was discarded after a call"
@@ -393,6 +442,11 @@ final class Session {
     Call call = current;
     if (call != null) {
       call.statement = statement;
+      if (call.future.isCancelled()) {
+        // Cancelled by the application before the statement ran: do not start it.
+        cancelQuietly(statement, call);
+        throw new java.sql.SQLException(call.operation + ": cancelled before the statement ran", "HY008");
+      }
       if (call.state == Call.TIMED_OUT) {
         // The deadline passed while the statement was being prepared or bound: do not start it (a
         // driver may ignore a cancel that arrives before the statement runs).
@@ -709,6 +763,17 @@ final class Session {
       }
     }
     return true;
+  }
+
+  /**
+   * The work this connection was lent to (a {@code withConnection} whose future the application
+   * cancelled) will not use it any more: the running call is broken, later calls are refused, and
+   * the connection goes back to the pool as soon as the lane is free, rolled back if it wrote.
+   */
+  void withdraw() {
+    withdrawn = true;
+    cancel();
+    release();
   }
 
   /**

@@ -659,7 +659,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     // Written out rather than composed from thenCompose/handle: this runs on every call, and each
     // stage a composition adds is an object and a completion more.
-    CallFuture<T> result = new CallFuture<>(engine);
+    WorkFuture<T> result = new WorkFuture<>();
     ConnectionImpl ready = lendIdleNow();
     if (ready != null) {
       runWork(ready, work, result);
@@ -669,6 +669,10 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
       runWork(acquired.join(), work, result);
     } else {
+      result.acquiring = acquired;
+      if (result.isCancelled()) {
+        acquired.cancel(false);
+      }
       acquired.whenComplete((connection, error) -> {
         if (error != null) {
           result.completeExceptionally(Errors.unwrap(error));
@@ -680,8 +684,50 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     return result;
   }
 
+  /**
+   * The future {@link #withConnection} returns. Cancelling it gives up the acquire if it still
+   * waits, or takes the connection back from the work: its running call is broken and its later
+   * calls are refused ({@link Session#withdraw()}), so the connection returns to the pool at once.
+   */
+  private final class WorkFuture<T> extends CallFuture<T> {
+    volatile CompletableFuture<AsyncConnection> acquiring;
+    volatile ConnectionImpl connection;
+
+    WorkFuture() {
+      super(engine);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        CompletableFuture<AsyncConnection> waiting = acquiring;
+        if (waiting != null) {
+          waiting.cancel(false);
+        }
+        ConnectionImpl lent = connection;
+        if (lent != null) {
+          lent.session().withdraw();
+        }
+      }
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CallFuture<>(engine);
+    }
+  }
+
   private static <T> void runWork(AsyncConnection connection,
-      Function<? super AsyncConnection, ? extends CompletionStage<T>> work, CompletableFuture<T> result) {
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work, WorkFuture<T> result) {
+    ConnectionImpl lent = (ConnectionImpl) connection;
+    result.connection = lent;
+    if (result.isDone()) {
+      // Cancelled before the work began: the work never sees the connection.
+      connection.close();
+      return;
+    }
     CompletionStage<T> stage;
     try {
       stage = work.apply(connection);
