@@ -146,6 +146,28 @@ class CallbackErrorTest {
   }
 
   @Test
+  void anErrorThrownByAPoolListenerDoesNotStopAcquiresNorReleases() {
+    PoolListener failing = new PoolListener() {
+      @Override
+      public void onAcquire(Duration waited) {
+        throw new AssertionError("listener failed on acquire");
+      }
+
+      @Override
+      public void onRelease(Duration used) {
+        throw new AssertionError("listener failed on release");
+      }
+    };
+    pool = AsyncOracle.createPool(TestDatabases.options().max(1).listener(failing).build()).join();
+    for (int i = 0; i < 3; i++) {
+      assertPoolIsFine();
+    }
+    AsyncConnection conn = TestFutures.await(pool.acquire());
+    TestFutures.await(conn.close());
+    assertThat(pool.stats().busy()).isZero();
+  }
+
+  @Test
   void anErrorWhileTheCallTimeoutIsSetIsTheFailure() {
     pool = AsyncOracle.createPool(TestDatabases.options().max(1).callTimeout(Duration.ofSeconds(20)).build()).join();
     AssertionError boom = new AssertionError("mapper failed under a call timeout");

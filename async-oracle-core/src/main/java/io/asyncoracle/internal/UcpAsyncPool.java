@@ -1483,7 +1483,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     try {
       event.accept(listener);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Whatever the listener throws, the acquire or release it was told about goes on.
       LOG.log(Level.WARNING, () -> name + " - pool listener failed: " + e);
     }
   }
