@@ -9,6 +9,7 @@ import io.asyncoracle.PoolOptions;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Auto-configures an async-oracle {@link AsyncPool} from {@code async-oracle.*} properties (or a
@@ -40,17 +43,20 @@ public final class AsyncOracleAutoConfiguration {
    * @param properties the properties
    * @param environment for {@code spring.application.name}
    * @param listeners pool listeners, e.g. the metrics listener
+   * @param customizers customizers of the pool's options, applied in order
    * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
-      ObjectProvider<PoolListener> listeners, ConfigurableListableBeanFactory beanFactory) {
+      ObjectProvider<PoolListener> listeners, ObjectProvider<AsyncPoolOptionsCustomizer> customizers,
+      ConfigurableListableBeanFactory beanFactory) {
     // The context's class loader, not ours: it decides whether H2 is "on the classpath".
     PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
-        listeners.orderedStream().toList());
+        listeners.orderedStream().toList(), customizers.orderedStream().toList(),
+        Threading.VIRTUAL.isActive(environment));
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {
@@ -66,29 +72,38 @@ public final class AsyncOracleAutoConfiguration {
   }
 
   /**
-   * The template, for Spring-style asynchronous queries and updates.
+   * The template, for Spring-style asynchronous queries and updates. A unique
+   * {@link SQLExceptionTranslator} bean, when the application defines one, translates the driver's
+   * errors; otherwise they are translated by the error codes of the pool's database.
    *
    * @param pool the pool
+   * @param sqlExceptionTranslator the application's translator, if it has exactly one
    * @return the template
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool) {
-    return new AsyncOracleTemplate(pool);
+  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator) {
+    SQLExceptionTranslator translator = sqlExceptionTranslator.getIfUnique();
+    return translator != null ? new AsyncOracleTemplate(pool, translator) : new AsyncOracleTemplate(pool);
   }
 
   /**
-   * Closes the pool after the web server's graceful shutdown.
+   * Closes the pool after the web server's graceful shutdown; its drain timeout fits inside
+   * {@code spring.lifecycle.timeout-per-shutdown-phase} (see {@link ShutdownTimeouts}).
    *
    * @param pool the pool
    * @param properties the properties
+   * @param environment for the shutdown phase timeout
    * @return the lifecycle
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncPoolLifecycle asyncPoolLifecycle(AsyncPool pool, AsyncOracleProperties properties) {
-    return new AsyncPoolLifecycle(pool, properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
+  AsyncPoolLifecycle asyncPoolLifecycle(AsyncPool pool, AsyncOracleProperties properties, Environment environment) {
+    AsyncPoolLifecycle.Mode mode = properties.getShutdown().getMode();
+    Duration timeout = ShutdownTimeouts.drainTimeout(mode, properties.getShutdown().getTimeout(),
+        ShutdownTimeouts.phaseTimeout(environment));
+    return new AsyncPoolLifecycle(pool, mode, timeout);
   }
 }

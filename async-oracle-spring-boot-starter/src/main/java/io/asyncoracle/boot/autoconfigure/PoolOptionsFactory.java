@@ -41,6 +41,25 @@ final class PoolOptionsFactory {
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
       List<PoolListener> listeners) {
+    return create(properties, serviceConnection, applicationName, listeners, List.of(), false);
+  }
+
+  /**
+   * Builds the options, then applies the customizers in order.
+   *
+   * @param properties the bound properties
+   * @param serviceConnection connection details from a service connection, or {@code null}
+   * @param applicationName {@code spring.application.name}, or {@code null}
+   * @param listeners the pool listeners (metrics), possibly empty
+   * @param customizers the {@link AsyncPoolOptionsCustomizer} beans, in order
+   * @param springVirtualThreads whether Spring Boot runs on virtual threads
+   *     ({@code spring.threads.virtual.enabled} on Java 21+): the workers follow when
+   *     {@code async-oracle.virtual-threads} is {@code auto}
+   * @return the options
+   * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
+   */
+  PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
+      List<PoolListener> listeners, List<AsyncPoolOptionsCustomizer> customizers, boolean springVirtualThreads) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -61,14 +80,20 @@ final class PoolOptionsFactory {
         .stmtCacheSize(properties.getStatementCacheSize())
         .callTimeout(properties.getCallTimeout())
         .arraySize(properties.getArraySize())
-        .virtualThreads(virtualThreads(properties.getVirtualThreads()))
+        .virtualThreads(virtualThreads(properties.getVirtualThreads(), springVirtualThreads))
         .failFast(properties.isFailFast())
         .module(module(properties.getModule(), applicationName));
-    if (!listeners.isEmpty()) {
-      builder.listener(CompositePoolListener.of(listeners));
+    for (AsyncPoolOptionsCustomizer customizer : customizers) {
+      customizer.customize(builder);
     }
     try {
-      return builder.build();
+      PoolOptions options = builder.build();
+      // A listener a customizer set joins the PoolListener beans instead of replacing them.
+      List<PoolListener> all = new java.util.ArrayList<>(listeners);
+      if (options.listener() != PoolListener.NONE) {
+        all.add(options.listener());
+      }
+      return all.isEmpty() ? options : options.toBuilder().listener(CompositePoolListener.of(all)).build();
     } catch (InvalidArgumentException e) {
       throw invalid(e);
     }
@@ -117,9 +142,11 @@ final class PoolOptionsFactory {
         .password(properties.getPassword() != null ? properties.getPassword() : "");
   }
 
-  private static VirtualThreads virtualThreads(AsyncOracleProperties.VirtualThreadsMode mode) {
-    if (mode == null) {
-      return VirtualThreads.AUTO;
+  private static VirtualThreads virtualThreads(AsyncOracleProperties.VirtualThreadsMode mode,
+      boolean springVirtualThreads) {
+    if (mode == null || mode == AsyncOracleProperties.VirtualThreadsMode.AUTO) {
+      // The application chose virtual threads for Spring's own executors: ours follow.
+      return springVirtualThreads ? VirtualThreads.ENABLED : VirtualThreads.AUTO;
     }
     return switch (mode) {
       case AUTO -> VirtualThreads.AUTO;
