@@ -443,6 +443,22 @@ public class AsyncOracleProperties {
      */
     private Duration timeout = Duration.ofSeconds(2);
 
+    /**
+     * Whether the health details show the JDBC URL (credentials removed). Off by default: the
+     * host and service name are not for every caller of the health endpoint.
+     */
+    private boolean showUrl;
+
+    /** @return whether the health details show the URL */
+    public boolean isShowUrl() {
+      return showUrl;
+    }
+
+    /** @param showUrl whether the health details show the URL */
+    public void setShowUrl(boolean showUrl) {
+      this.showUrl = showUrl;
+    }
+
     /** @return the health check timeout */
     public Duration getTimeout() {
       return timeout;
