@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -44,6 +45,7 @@ public final class AsyncOracleAutoConfiguration {
    * @param environment for {@code spring.application.name}
    * @param listeners pool listeners, e.g. the metrics listener
    * @param customizers customizers of the pool's options, applied in order
+   * @param observers the observer of database calls (tracing), if any
    * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
@@ -51,12 +53,13 @@ public final class AsyncOracleAutoConfiguration {
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
       ObjectProvider<PoolListener> listeners, ObjectProvider<AsyncPoolOptionsCustomizer> customizers,
+      ObjectProvider<CallObserver> observers,
       ConfigurableListableBeanFactory beanFactory) {
     // The context's class loader, not ours: it decides whether H2 is "on the classpath".
     PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
         listeners.orderedStream().toList(), customizers.orderedStream().toList(),
-        Threading.VIRTUAL.isActive(environment));
+        Threading.VIRTUAL.isActive(environment), observers.getIfUnique());
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {

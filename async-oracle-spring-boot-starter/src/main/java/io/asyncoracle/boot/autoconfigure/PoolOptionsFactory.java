@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.autoconfigure;
 
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -41,7 +42,7 @@ final class PoolOptionsFactory {
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
       List<PoolListener> listeners) {
-    return create(properties, serviceConnection, applicationName, listeners, List.of(), false);
+    return create(properties, serviceConnection, applicationName, listeners, List.of(), false, null);
   }
 
   /**
@@ -55,11 +56,13 @@ final class PoolOptionsFactory {
    * @param springVirtualThreads whether Spring Boot runs on virtual threads
    *     ({@code spring.threads.virtual.enabled} on Java 21+): the workers follow when
    *     {@code async-oracle.virtual-threads} is {@code auto}
+   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners, List<AsyncPoolOptionsCustomizer> customizers, boolean springVirtualThreads) {
+      List<PoolListener> listeners, List<AsyncPoolOptionsCustomizer> customizers, boolean springVirtualThreads,
+      CallObserver callObserver) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -86,6 +89,7 @@ final class PoolOptionsFactory {
     for (AsyncPoolOptionsCustomizer customizer : customizers) {
       customizer.customize(builder);
     }
+    builder.callObserver(callObserver);
     try {
       PoolOptions options = builder.build();
       // A listener a customizer set joins the PoolListener beans instead of replacing them.
