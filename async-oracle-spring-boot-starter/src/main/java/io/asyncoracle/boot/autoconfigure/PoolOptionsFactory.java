@@ -4,6 +4,7 @@ import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
+import io.asyncoracle.SessionCallback;
 import io.asyncoracle.VirtualThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +19,15 @@ import org.springframework.util.StringUtils;
  * reporting bad values as {@link InvalidAsyncOracleConfigurationException}s that name the property.
  */
 final class PoolOptionsFactory {
+
+  /**
+   * The application's pool hooks, from its beans.
+   *
+   * @param sessionCallback the session callback, or {@code null}
+   * @param onConnect the on-connect hook, or {@code null}
+   */
+  record PoolHooks(SessionCallback sessionCallback, AsyncConnectionInitializer onConnect) {
+  }
 
   private static final Log LOG = LogFactory.getLog(AsyncOracleAutoConfiguration.class);
   private static final String H2_DRIVER = "org.h2.Driver";
@@ -42,7 +52,7 @@ final class PoolOptionsFactory {
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
       List<PoolListener> listeners) {
-    return create(properties, serviceConnection, applicationName, listeners, List.of(), false, null);
+    return create(properties, serviceConnection, applicationName, listeners, List.of(), false, null, null);
   }
 
   /**
@@ -57,12 +67,13 @@ final class PoolOptionsFactory {
    *     ({@code spring.threads.virtual.enabled} on Java 21+): the workers follow when
    *     {@code async-oracle.virtual-threads} is {@code auto}
    * @param callObserver the observer of database calls (tracing), or {@code null}
+   * @param hooks the session callback and on-connect hook beans, or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
       List<PoolListener> listeners, List<AsyncPoolOptionsCustomizer> customizers, boolean springVirtualThreads,
-      CallObserver callObserver) {
+      CallObserver callObserver, PoolHooks hooks) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -85,7 +96,18 @@ final class PoolOptionsFactory {
         .arraySize(properties.getArraySize())
         .virtualThreads(virtualThreads(properties.getVirtualThreads(), springVirtualThreads))
         .failFast(properties.isFailFast())
-        .module(module(properties.getModule(), applicationName));
+        .module(module(properties.getModule(), applicationName))
+        .getMode(properties.getGetMode())
+        .waitTimeout(properties.getWaitTimeout())
+        .increment(properties.getIncrement())
+        .pingTimeout(properties.getPingTimeout());
+    if (properties.getPingInterval() != null) {
+      // After validate-on-borrow: a ping interval that is set says whether (and when) to check.
+      builder.pingInterval(properties.getPingInterval());
+    }
+    if (hooks != null) {
+      builder.sessionCallback(hooks.sessionCallback()).onConnect(hooks.onConnect());
+    }
     for (AsyncPoolOptionsCustomizer customizer : customizers) {
       customizer.customize(builder);
     }
