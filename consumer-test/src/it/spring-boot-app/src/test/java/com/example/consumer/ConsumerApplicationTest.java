@@ -63,7 +63,7 @@ class ConsumerApplicationTest {
     HealthDescriptor overall = healthEndpoint.health();
     assertThat(overall.getStatus()).isEqualTo(Status.UP);
 
-    HealthDescriptor pool = healthEndpoint.healthForPath("asyncOracle");
+    HealthDescriptor pool = healthEndpoint.healthForPath("async-oracle");
     assertThat(pool).isInstanceOf(IndicatedHealthDescriptor.class);
     IndicatedHealthDescriptor indicated = (IndicatedHealthDescriptor) pool;
     assertThat(indicated.getStatus()).isEqualTo(Status.UP);
