@@ -77,8 +77,8 @@ class AsyncOracleHealthAutoConfigurationTest {
           .withBean("replicaPool", AsyncPool.class, () -> pool(TestDatabases.tcpUrl(replicaServer), "health-replica"),
               bd -> bd.setDestroyMethodName(""))
           .run(context -> {
-            assertThat(context).hasNotFailed().hasBean("asyncOracleHealthIndicator");
-            CompositeHealthContributor composite = context.getBean("asyncOracleHealthIndicator",
+            assertThat(context).hasNotFailed().hasBean("async-oracleHealthIndicator");
+            CompositeHealthContributor composite = context.getBean("async-oracleHealthIndicator",
                 CompositeHealthContributor.class);
             HealthIndicator primary = (HealthIndicator) composite.getContributor("primaryPool");
             HealthIndicator replica = (HealthIndicator) composite.getContributor("replicaPool");
