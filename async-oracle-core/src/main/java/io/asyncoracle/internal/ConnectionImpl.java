@@ -223,7 +223,7 @@ final class ConnectionImpl implements AsyncConnection {
   static <T> CompletableFuture<T> checked(Runnable check, java.util.function.Supplier<CompletableFuture<T>> call) {
     try {
       check.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(e);
     }
     return call.get();
