@@ -140,6 +140,11 @@ final class ConnectionImpl implements AsyncConnection {
         () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args)));
   }
 
+  @Override
+  public io.asyncoracle.Pipeline pipeline() {
+    return new PipelineImpl(this);
+  }
+
   private static void checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
     SqlText.checkStatement(sql, args.length);
     if (mapper == null) {

@@ -205,7 +205,14 @@ final class Session {
    * @return the future the application gets
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action) {
-    CompletableFuture<T> future = new CallFuture<>(engine);
+    return run(operation, action, new CallFuture<>(engine));
+  }
+
+  /**
+   * Like {@link #run(String, JdbcAction)}, completing a future the caller made (a pipeline's, whose
+   * {@code cancel(true)} breaks the running call).
+   */
+  <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, CompletableFuture<T> future) {
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
       future.completeExceptionally(refused);
@@ -396,6 +403,44 @@ final class Session {
         throw new java.sql.SQLTimeoutException(call.operation + ": the call timeout passed before the statement ran");
       }
     }
+  }
+
+  /**
+   * Breaks the call whose future this is, if it is the one running now. Safe from any thread.
+   *
+   * @param future the call's future
+   */
+  void cancelCallOf(CompletableFuture<?> future) {
+    Call call = current;
+    if (call != null && call.future == future) {
+      cancel(call);
+    }
+  }
+
+  /**
+   * Whether the running call should stop: its deadline passed or its future was completed (cancelled)
+   * by the application. For calls made of several statements, checked between them. Runs on the lane.
+   *
+   * @return {@code true} when the call must not start another statement
+   */
+  boolean callStopped() {
+    Call call = current;
+    return call != null && (call.state == Call.TIMED_OUT || call.future.isDone());
+  }
+
+  /**
+   * Notes an error a call reported without failing (a pipeline step run with continueOnError): an
+   * error that means the connection is gone keeps it from going back to the pool. Runs on the lane.
+   *
+   * @param error the error
+   * @return whether the error means the connection is gone
+   */
+  boolean noteFailure(Throwable error) {
+    if (Errors.isFatal(error)) {
+      broken = true;
+      return true;
+    }
+    return false;
   }
 
   /** Breaks the running call, if any. Safe from any thread. */
