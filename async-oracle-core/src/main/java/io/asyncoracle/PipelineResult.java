@@ -29,7 +29,17 @@ public record PipelineResult(int index, PipelineOperation operation, List<Row> r
     long rowCount, Object returnValue, String warning, AsyncOracleException error, boolean pipelined) {
 
   /**
-   * Creates a result; lists are copied.
+   * Creates a result; the lists are copied, so a result stays as it was delivered.
+   *
+   * @param index the step's position
+   * @param operation the kind of step
+   * @param rows the fetched rows, or {@code null} for none
+   * @param columns the described columns, or {@code null} for none
+   * @param rowCount rows touched or fetched
+   * @param returnValue the call's value, or {@code null}
+   * @param warning the step's warning, or {@code null}
+   * @param error the step's error, or {@code null}
+   * @param pipelined whether the step was pipelined
    */
   public PipelineResult {
     rows = rows == null ? List.of() : List.copyOf(rows);
