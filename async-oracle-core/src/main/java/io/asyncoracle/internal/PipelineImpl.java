@@ -180,22 +180,81 @@ final class PipelineImpl implements Pipeline {
       return OraclePipeline.run(connection, run, continueOnError);
     }
     List<PipelineResult> results = new ArrayList<>(run.size());
-    for (int i = 0; i < run.size(); i++) {
-      stopIfAsked(s, i);
-      Step step = run.get(i);
-      try {
-        results.add(runStep(s, i, step));
-      } catch (Exception e) {
-        if (s.callStopped()) {
-          // The deadline or the application's cancel decides how the run ends.
-          throw e;
-        }
-        if (!failed(s, run, i, e, continueOnError, results, false)) {
-          break;
+    Prepared prepared = new Prepared(s);
+    try {
+      for (int i = 0; i < run.size(); i++) {
+        stopIfAsked(s, i);
+        Step step = run.get(i);
+        try {
+          results.add(runStep(s, prepared, i, step));
+        } catch (Exception e) {
+          prepared.discard(step.sql());
+          if (s.callStopped()) {
+            // The deadline or the application's cancel decides how the run ends.
+            throw e;
+          }
+          if (!failed(s, run, i, e, continueOnError, results, false)) {
+            break;
+          }
         }
       }
+    } finally {
+      prepared.closeAll();
     }
     return List.copyOf(results);
+  }
+
+  /**
+   * The statements of one run, by SQL text: steps that repeat a statement (five lookups by key, say)
+   * reuse it with new bind values instead of preparing it again, which on drivers that prepare on
+   * the server (H2 over TCP) saves a round trip per repeat. Closed when the run ends.
+   */
+  private static final class Prepared {
+    private final Session session;
+    private java.util.Map<String, PreparedStatement> bySql;
+
+    Prepared(Session session) {
+      this.session = session;
+    }
+
+    PreparedStatement get(String sql) throws SQLException {
+      PreparedStatement ps = bySql == null ? null : bySql.get(sql);
+      if (ps != null) {
+        ps.clearParameters();
+        return ps;
+      }
+      ps = session.jdbc().prepareStatement(sql);
+      if (bySql == null) {
+        bySql = new java.util.HashMap<>();
+      }
+      bySql.put(sql, ps);
+      return ps;
+    }
+
+    /** Drops a statement whose step failed: the next step with that SQL prepares a fresh one. */
+    void discard(String sql) {
+      PreparedStatement ps = bySql == null || sql == null ? null : bySql.remove(sql);
+      if (ps != null) {
+        closeQuietly(ps);
+      }
+    }
+
+    void closeAll() {
+      if (bySql != null) {
+        for (PreparedStatement ps : bySql.values()) {
+          closeQuietly(ps);
+        }
+        bySql.clear();
+      }
+    }
+
+    private static void closeQuietly(Statement statement) {
+      try {
+        statement.close();
+      } catch (SQLException | RuntimeException e) {
+        // Closing a statement of a finished run: nothing the application can act on.
+      }
+    }
   }
 
   /** Ends a run between steps when its deadline passed or the application cancelled it. */
@@ -239,17 +298,20 @@ final class PipelineImpl implements Pipeline {
         : new AsyncOracleException(step.kind() + " failed: " + mapped, mapped);
   }
 
-  private PipelineResult runStep(Session s, int index, Step step) throws SQLException {
+  private PipelineResult runStep(Session s, Prepared prepared, int index, Step step) throws SQLException {
     switch (step.kind()) {
       case EXECUTE -> {
-        try (PreparedStatement ps = s.jdbc().prepareStatement(step.sql())) {
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
-          s.track(ps);
-          boolean query = ps.execute();
-          Statements.noteTransaction(s, step.sql(), query);
-          long count = query ? 0 : Math.max(0, ps.getLargeUpdateCount());
-          return done(index, step, null, null, count, null, warning(ps), false);
+        PreparedStatement ps = prepared.get(step.sql());
+        ps.clearWarnings();
+        Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+        s.track(ps);
+        boolean query = ps.execute();
+        if (query) {
+          ps.getResultSet().close();
         }
+        Statements.noteTransaction(s, step.sql(), query);
+        long count = query ? 0 : Math.max(0, ps.getLargeUpdateCount());
+        return done(index, step, null, null, count, null, warning(ps), false);
       }
       case EXECUTE_MANY -> {
         if (step.rows().isEmpty()) {
@@ -262,17 +324,17 @@ final class PipelineImpl implements Pipeline {
       }
       case FETCH_ONE, FETCH_MANY, FETCH_ALL -> {
         int max = step.maxRows();
-        try (PreparedStatement ps = s.jdbc().prepareStatement(step.sql())) {
-          ps.setFetchSize(Math.min(max, Math.max(1, connection.cursorArraySize())));
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
-          s.track(ps);
-          if (!ps.execute()) {
-            throw notAQuery(step);
-          }
-          Statements.noteTransaction(s, step.sql(), true);
-          try (ResultSet rs = ps.getResultSet()) {
-            return readRows(connection, index, step, ps, rs, false);
-          }
+        PreparedStatement ps = prepared.get(step.sql());
+        ps.clearWarnings();
+        ps.setFetchSize(Math.min(max, Math.max(1, connection.cursorArraySize())));
+        Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+        s.track(ps);
+        if (!ps.execute()) {
+          throw notAQuery(step);
+        }
+        Statements.noteTransaction(s, step.sql(), true);
+        try (ResultSet rs = ps.getResultSet()) {
+          return readRows(connection, index, step, ps, rs, false);
         }
       }
       case CALL_FUNC -> {
