@@ -75,6 +75,7 @@ public final class PoolOptions {
   private final String module;
   private final boolean failFast;
   private final PoolListener listener;
+  private final CallObserver callObserver;
   private final String connectionFactoryClassName;
 
   private PoolOptions(Builder b) {
@@ -108,6 +109,7 @@ public final class PoolOptions {
     this.module = b.module;
     this.failFast = b.failFast;
     this.listener = b.listener;
+    this.callObserver = b.callObserver;
     this.connectionFactoryClassName = b.connectionFactoryClassName;
   }
 
@@ -157,6 +159,7 @@ public final class PoolOptions {
     b.module = module;
     b.failFast = failFast;
     b.listener = listener;
+    b.callObserver = callObserver;
     b.connectionFactoryClassName = connectionFactoryClassName;
     return b;
   }
@@ -329,6 +332,11 @@ public final class PoolOptions {
     return failFast;
   }
 
+  /** @return the observer of database calls, or {@code null} for none (the default) */
+  public CallObserver callObserver() {
+    return callObserver;
+  }
+
   /** @return the pool event listener, never {@code null} */
   public PoolListener listener() {
     return listener;
@@ -382,6 +390,7 @@ public final class PoolOptions {
     private String module;
     private boolean failFast = true;
     private PoolListener listener = PoolListener.NONE;
+    private CallObserver callObserver;
     private String connectionFactoryClassName;
 
     private Builder() {
@@ -731,6 +740,18 @@ public final class PoolOptions {
      */
     public Builder failFast(boolean failFast) {
       this.failFast = failFast;
+      return this;
+    }
+
+    /**
+     * Sets the observer told about every database call and acquire (for tracing; see
+     * {@link CallObserver}). Without one nothing is done per call for observation.
+     *
+     * @param callObserver the observer, or {@code null} for none
+     * @return this builder
+     */
+    public Builder callObserver(CallObserver callObserver) {
+      this.callObserver = callObserver;
       return this;
     }
 

@@ -240,4 +240,21 @@ class PipelineTest {
     assertThat(failure(p.run())).as("runs both steps again: the insert now fails")
         .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.stepIndex()).isZero());
   }
+
+  @Test
+  void aPipelineIsObservedAsOneCall() {
+    List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AsyncPool observed = AsyncOracle.createPool(TestDatabases.options().callObserver(call ->
+        (rows, error) -> stopped.add(call.operation() + (error == null ? "" : " failed"))).build()).join();
+    try {
+      List<PipelineResult> results = await(observed.withConnection(c -> c.pipeline()
+          .addFetchOne("select 1 from dual").addFetchOne("select 2 from dual").addFetchAll("select 3 from dual")
+          .run()));
+      assertThat(results).hasSize(3);
+      assertThat(stopped).as("one observation for three steps, besides the acquire")
+          .filteredOn(op -> !op.startsWith(DatabaseCall.ACQUIRE)).containsExactly(DatabaseCall.PIPELINE);
+    } finally {
+      await(observed.close(true, true));
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncLob;
+import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.DbObjectType;
 import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
@@ -63,13 +64,15 @@ final class ConnectionImpl implements AsyncConnection {
   public CompletableFuture<Long> execute(String sql, Object... params) {
     Object[] args = Statements.args(params);
     return checked(() -> SqlText.checkStatement(sql, args.length),
-        () -> session.run("execute", s -> Statements.execute(this, sql, args)));
+        () -> session.run("execute", s -> Statements.execute(this, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
+            sql, null));
   }
 
   @Override
   public CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows) {
     return checked(() -> Statements.checkBatch(sql, rows),
-        () -> session.run("executeMany", s -> Statements.executeMany(this, sql, rows)));
+        () -> session.run("executeMany", s -> Statements.executeMany(this, sql, rows), DatabaseCall.EXECUTE_MANY,
+            Session.COUNTED, sql, null));
   }
 
   @Override
@@ -83,7 +86,7 @@ final class ConnectionImpl implements AsyncConnection {
     return checked(() -> checkQuery(sql, mapper, args), () -> session.run("fetchOne", s -> {
       List<T> rows = Statements.query(this, sql, args, 1, mapper);
       return rows.isEmpty() ? null : rows.get(0);
-    }));
+    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null));
   }
 
   @Override
@@ -99,7 +102,8 @@ final class ConnectionImpl implements AsyncConnection {
       if (numRows < 1) {
         throw new InvalidArgumentException("numRows", "numRows must be at least 1, got " + numRows);
       }
-    }, () -> session.run("fetchMany", s -> Statements.query(this, sql, args, numRows, mapper)));
+    }, () -> session.run("fetchMany", s -> Statements.query(this, sql, args, numRows, mapper),
+        DatabaseCall.FETCH_MANY, Session.LISTED, sql, null));
   }
 
   @Override
@@ -111,7 +115,8 @@ final class ConnectionImpl implements AsyncConnection {
   public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Object... params) {
     Object[] args = Statements.args(params);
     return checked(() -> checkQuery(sql, mapper, args),
-        () -> session.run("fetchAll", s -> Statements.query(this, sql, args, Integer.MAX_VALUE, mapper)));
+        () -> session.run("fetchAll", s -> Statements.query(this, sql, args, Integer.MAX_VALUE, mapper),
+            DatabaseCall.FETCH_ALL, Session.LISTED, sql, null));
   }
 
   @Override
@@ -130,14 +135,16 @@ final class ConnectionImpl implements AsyncConnection {
       if (returnType == null) {
         throw new InvalidArgumentException("returnType", "returnType must not be null");
       }
-    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args)));
+    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args),
+        DatabaseCall.CALL_FUNC, Session.NO_ROWS, null, name));
   }
 
   @Override
   public CompletableFuture<List<Object>> callProc(String name, Object... params) {
     Object[] args = Statements.args(params);
     return checked(() -> SqlText.requireProcedureName(name),
-        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args)));
+        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args),
+            DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
   }
 
   @Override
@@ -177,7 +184,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.jdbc().commit();
       s.markClean();
       return null;
-    });
+    }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
   }
 
   @Override
@@ -186,7 +193,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.jdbc().rollback();
       s.markClean();
       return null;
-    });
+    }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
   }
 
   @Override

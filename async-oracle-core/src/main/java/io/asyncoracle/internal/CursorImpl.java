@@ -3,6 +3,7 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.Row;
 import io.asyncoracle.ScrollMode;
@@ -33,6 +34,12 @@ final class CursorImpl implements AsyncCursor {
   private ResultSet resultSet;
   private RowReader reader;
 
+  /** Rows a cursor's statement affected, for its observation; {@code -1} for a query (its rows come later). */
+  private static final java.util.function.ToLongFunction<Object> CURSOR_ROWS = result -> {
+    CursorImpl cursor = (CursorImpl) result;
+    return cursor.reader != null ? -1 : cursor.rowCount;
+  };
+
   CursorImpl(ConnectionImpl connection, boolean scrollable, int arraySize) {
     this.connection = connection;
     this.session = connection.session();
@@ -62,7 +69,7 @@ final class CursorImpl implements AsyncCursor {
         rowCount = Math.max(0, statement.getLargeUpdateCount());
       }
       return this;
-    }));
+    }, DatabaseCall.EXECUTE, CURSOR_ROWS, sql, null));
   }
 
   @Override
@@ -75,7 +82,7 @@ final class CursorImpl implements AsyncCursor {
       description = List.of();
       rowCount = rows.isEmpty() ? 0 : Statements.executeBatch(s, statement, rows, connection.inputTypeHandler());
       return this;
-    }));
+    }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null));
   }
 
   private void prepare(Session s, String sql) throws SQLException {

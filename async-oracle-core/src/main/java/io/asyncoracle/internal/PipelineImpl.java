@@ -153,7 +153,8 @@ final class PipelineImpl implements Pipeline {
     Session session = connection.session();
     PipelineFuture future = new PipelineFuture(session);
     String operation = "pipeline of " + snapshot.size() + (snapshot.size() == 1 ? " step" : " steps");
-    return session.run(operation, s -> execute(s, snapshot, continueOnError), future);
+    return session.run(operation, s -> execute(s, snapshot, continueOnError), io.asyncoracle.DatabaseCall.PIPELINE,
+        Session.NO_ROWS, null, null, future);
   }
 
   /** The future of a run: {@code cancel(true)} also breaks the statement the run is in. */

@@ -2,6 +2,7 @@ package io.asyncoracle.internal;
 
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.CallTimeoutException;
+import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.UnsupportedFeatureException;
 import java.lang.System.Logger.Level;
@@ -11,12 +12,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 
 /**
  * One connection as lent to an application: the lane its calls run on, the JDBC connection, the
@@ -78,14 +81,17 @@ final class Session {
     static final int TIMED_OUT = 2;
     final String operation;
     final CompletableFuture<?> future;
+    /** The call's observation, or {@code null} (no observer). */
+    final ObservedCall observed;
     /** RUNNING, FINISHED or TIMED_OUT; changed only through {@link #STATE}. */
     volatile int state = RUNNING;
     volatile Statement statement;
     volatile boolean returned;
 
-    Call(String operation, CompletableFuture<?> future) {
+    Call(String operation, CompletableFuture<?> future, ObservedCall observed) {
       this.operation = operation;
       this.future = future;
+      this.observed = observed;
     }
 
     boolean finish() {
@@ -94,11 +100,22 @@ final class Session {
     }
   }
 
+  /** Counts the rows of a call's result for its observation; {@code -1} for none. */
+  static final ToLongFunction<Object> NO_ROWS = result -> -1;
+  /** The result is the count of rows affected. */
+  static final ToLongFunction<Object> COUNTED = result -> result instanceof Long n ? n : -1;
+  /** The result is the list of rows fetched. */
+  static final ToLongFunction<Object> LISTED = result -> result instanceof List<?> rows ? rows.size() : -1;
+  /** The result is one row or {@code null}. */
+  static final ToLongFunction<Object> ONE_OR_NONE = result -> result == null ? 0 : 1;
+
   final Engine engine;
   private final Lane lane;
   private final Owner owner;
   private final String dsn;
   private final HeldConnection held;
+  /** Where observed calls go, or {@code null} when the pool has no observer. */
+  private final CallTarget target;
   private final Connection jdbc;
   private final boolean oracle;
   private final long borrowedAt = System.nanoTime();
@@ -127,13 +144,14 @@ final class Session {
   private Map<Object, Runnable> openResources;
 
   Session(Engine engine, Owner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
-      String defaultModule) {
+      String defaultModule, CallTarget target) {
     this.engine = engine;
     // A lane per lending, not per connection: the release hands the connection on from inside the
     // old lane, and the next borrower must never queue behind it.
     this.lane = new Lane(engine.workers());
     this.owner = owner;
     this.held = held;
+    this.target = target;
     this.jdbc = held.physical;
     this.oracle = held.oracle;
     this.dsn = dsn;
@@ -205,40 +223,64 @@ final class Session {
    * @return the future the application gets
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action) {
-    return run(operation, action, new CallFuture<>(engine));
+    return run(operation, action, null, NO_ROWS, null, null);
   }
 
   /**
-   * Like {@link #run(String, JdbcAction)}, completing a future the caller made (a pipeline's, whose
-   * {@code cancel(true)} breaks the running call).
+   * Like {@link #run(String, JdbcAction)}, and observed when the pool has a {@link CallTarget}:
+   * the observation starts here, on the caller's thread, so it is the child of the caller's.
+   *
+   * @param operation what the call is, for messages
+   * @param action the work
+   * @param observedAs the {@link io.asyncoracle.DatabaseCall} operation
+   * @param rows counts the rows of the result
+   * @param statement the SQL, or {@code null}
+   * @param procedure the procedure name, or {@code null}
+   * @param <T> the result type
+   * @return the future the application gets
    */
-  <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, CompletableFuture<T> future) {
+  <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, String observedAs,
+      ToLongFunction<Object> rows, String statement, String procedure) {
+    return run(operation, action, observedAs, rows, statement, procedure, new CallFuture<>(engine));
+  }
+
+  /**
+   * Like {@link #run(String, JdbcAction, String, ToLongFunction, String, String)}, completing a
+   * future the caller made (a pipeline's, whose {@code cancel(true)} breaks the running call).
+   */
+  <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, String observedAs,
+      ToLongFunction<Object> rows, String statement, String procedure, CompletableFuture<T> future) {
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
       future.completeExceptionally(refused);
       return future;
     }
+    ObservedCall observed = target == null || observedAs == null ? null
+        : target.start(observedAs, statement, procedure);
     return submit(operation, action, future, error -> engine.fail(future, error instanceof AsyncOracleException a ? a
         : new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
-            error)));
+            error)), observed, rows);
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
   <T> CompletableFuture<T> runInternal(String operation, JdbcAction<T> action) {
     CompletableFuture<T> future = new CallFuture<>(engine);
-    return submit(operation, action, future, future::completeExceptionally);
+    return submit(operation, action, future, future::completeExceptionally, null, NO_ROWS);
   }
 
   private <T> CompletableFuture<T> submit(String operation, JdbcAction<T> action, CompletableFuture<T> future,
-      java.util.function.Consumer<Throwable> onAbort) {
+      java.util.function.Consumer<Throwable> onAbort, ObservedCall observed, ToLongFunction<Object> rows) {
     lane.submit(new Lane.Task() {
       @Override
       public Runnable run() {
-        return execute(operation, action, future);
+        return execute(operation, action, future, observed, rows);
       }
 
       @Override
       public void abort(Throwable error) {
+        if (observed != null) {
+          CallTarget.stop(observed, -1, error);
+        }
         onAbort.accept(error);
       }
     });
@@ -261,27 +303,51 @@ final class Session {
   }
 
   /** Runs one call on the lane; returns how to deliver its outcome once the lane is let go. */
-  private <T> Runnable execute(String operation, JdbcAction<T> action, CompletableFuture<T> future) {
+  private <T> Runnable execute(String operation, JdbcAction<T> action, CompletableFuture<T> future,
+      ObservedCall observed, ToLongFunction<Object> rows) {
     if (future.isDone()) {
+      if (observed != null) {
+        // Cancelled by the application before it ran (or aborted, which stopped it already).
+        CallTarget.stop(observed, -1, new java.util.concurrent.CancellationException(operation + " was cancelled"));
+      }
       return null;
     }
     if (abandoned) {
-      return () -> engine.fail(future, new AsyncOracleException(operation + " refused: the connection was"
-          + " discarded after a call the database did not answer"));
+      AsyncOracleException refused = new AsyncOracleException(operation + " refused: the connection was"
+          + " discarded after a call the database did not answer");
+      if (observed != null) {
+        CallTarget.stop(observed, -1, refused);
+      }
+      return () -> engine.fail(future, refused);
     }
-    Call call = new Call(operation, future);
+    Call call = new Call(operation, future, observed);
     Duration timeout = callTimeout;
     ScheduledFuture<?> timer = null;
     current = call;
+    ObservedCall.Scope scope = observed == null ? null : CallTarget.open(observed, false);
     try {
       if (!timeout.isZero()) {
         timer = engine.schedule(() -> onCallTimeout(call, timeout, future), timeout.toNanos());
       }
       applyPendingSettings();
       T result = action.execute(this);
+      if (scope != null) {
+        CallTarget.close(scope);
+        scope = null;
+      }
       boolean inTime = finish(call, timer);
-      return inTime ? () -> engine.complete(future, result) : null;
+      if (!inTime) {
+        return null;
+      }
+      if (observed == null) {
+        return () -> engine.complete(future, result);
+      }
+      CallTarget.stop(observed, rows.applyAsLong(result), null);
+      return () -> deliver(observed, () -> engine.complete(future, result));
     } catch (Throwable error) {
+      if (scope != null) {
+        CallTarget.close(scope);
+      }
       boolean inTime = finish(call, timer);
       if (Errors.isFatal(error)) {
         broken = true;
@@ -290,7 +356,21 @@ final class Session {
         return null;
       }
       RuntimeException failure = translate(call, error);
-      return () -> engine.fail(future, failure);
+      if (observed == null) {
+        return () -> engine.fail(future, failure);
+      }
+      CallTarget.stop(observed, -1, failure);
+      return () -> deliver(observed, () -> engine.fail(future, failure));
+    }
+  }
+
+  /** Completes an observed call's future with the caller's context in place. */
+  private static void deliver(ObservedCall observed, Runnable completion) {
+    ObservedCall.Scope scope = CallTarget.open(observed, true);
+    try {
+      completion.run();
+    } finally {
+      CallTarget.close(scope);
     }
   }
 
@@ -322,6 +402,10 @@ final class Session {
   private void onCallTimeout(Call call, Duration timeout, CompletableFuture<?> future) {
     if (!STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
       return;
+    }
+    if (call.observed != null) {
+      CallTarget.stop(call.observed, -1, new CallTimeoutException(call.operation + " exceeded the call timeout of "
+          + timeout.toMillis() + " ms", timeout, null));
     }
     // A cancel is a network call (H2 opens a connection for it, ojdbc sends a break): never on the
     // timer thread, which every other deadline needs.
@@ -373,6 +457,9 @@ final class Session {
     abandoned = true;
     Call call = current;
     if (whyForCall != null && call != null && STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
+      if (call.observed != null) {
+        CallTarget.stop(call.observed, -1, whyForCall);
+      }
       engine.failFromTimer(call.future, whyForCall);
     }
     AsyncOracleException queued = new AsyncOracleException("the connection was discarded: a call on it did not"

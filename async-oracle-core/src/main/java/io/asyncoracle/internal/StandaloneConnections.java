@@ -67,7 +67,7 @@ public final class StandaloneConnections implements Session.Owner {
             throw e;
           }
           Session session = new Session(engine, OWNER, held, redacted, Duration.ZERO,
-              PoolOptions.DEFAULT_STMT_CACHE_SIZE, null);
+              PoolOptions.DEFAULT_STMT_CACHE_SIZE, null, null);
           ConnectionImpl connection = new ConnectionImpl(session, PoolOptions.DEFAULT_ARRAY_SIZE);
           engine.complete(result, connection, () -> session.release());
         } catch (Throwable e) {

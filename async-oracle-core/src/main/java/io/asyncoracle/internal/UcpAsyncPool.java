@@ -5,6 +5,7 @@ import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolBusyException;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.PoolExhaustedException;
@@ -56,6 +57,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final Engine engine;
   private final PoolDataSource ucp;
   private final PoolListener listener;
+  /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
+  private final CallTarget callTarget;
   private final long aliveBypassNanos;
   private final long maxHoldNanos;
   private final long holdIdleNanos;
@@ -85,6 +88,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     this.engine = engine;
     this.ucp = ucp;
     this.listener = options.listener();
+    this.callTarget = CallTarget.of(name, options);
     this.aliveBypassNanos = options.validateOnBorrow() ? options.aliveBypass().toNanos() : Long.MAX_VALUE;
     this.maxHoldNanos = nanosOrUnbounded(options.maxHold());
     this.holdIdleNanos = nanosOrUnbounded(options.holdIdleTimeout());
@@ -232,15 +236,37 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
    */
   private final class AcquireFuture extends CallFuture<AsyncConnection> {
     final long startNanos;
+    /** The acquire's observation, or {@code null}: ended just before the future completes, whoever completes it. */
+    final ObservedCall observed;
     volatile ScheduledFuture<?> timer;
 
-    AcquireFuture(long startNanos) {
+    AcquireFuture(long startNanos, ObservedCall observed) {
       super(engine);
       this.startNanos = startNanos;
+      this.observed = observed;
+    }
+
+    @Override
+    public boolean complete(AsyncConnection value) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, null);
+      }
+      return super.complete(value);
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable error) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, error);
+      }
+      return super.completeExceptionally(error);
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+      if (observed != null && !isDone()) {
+        CallTarget.stop(observed, -1, new java.util.concurrent.CancellationException("acquire was cancelled"));
+      }
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {
         leaveQueue(this);
@@ -285,7 +311,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public CompletableFuture<AsyncConnection> acquire() {
-    AcquireFuture result = new AcquireFuture(System.nanoTime());
+    AcquireFuture result = new AcquireFuture(System.nanoTime(),
+        callTarget == null ? null : callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null));
     take(result, false);
     return result;
   }
@@ -422,7 +449,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   /** A new lending of a held connection (already counted in {@code lent}). */
   private Session newSession(HeldConnection held) {
     Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
-        options.stmtCacheSize(), options.module());
+        options.stmtCacheSize(), options.module(), callTarget);
     held.lentTo = session;
     held.uses++;
     return session;
@@ -446,7 +473,17 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
     }
     // Timed out, cancelled or closed meanwhile: the connection goes to the next caller.
-    engine.complete(result, connection, session::release);
+    if (result.observed == null) {
+      engine.complete(result, connection, session::release);
+      return;
+    }
+    // The caller's work on the connection (withConnection's function) runs here: with its context.
+    ObservedCall.Scope scope = CallTarget.open(result.observed, true);
+    try {
+      engine.complete(result, connection, session::release);
+    } finally {
+      CallTarget.close(scope);
+    }
   }
 
   /**
@@ -662,6 +699,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     CallFuture<T> result = new CallFuture<>(engine);
     ConnectionImpl ready = lendIdleNow();
     if (ready != null) {
+      if (callTarget != null) {
+        // Lent at once, on this thread: an acquire that waited for nothing.
+        ObservedCall observed = callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null);
+        if (observed != null) {
+          CallTarget.stop(observed, -1, null);
+        }
+      }
       runWork(ready, work, result);
       return result;
     }

@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -40,17 +41,19 @@ public final class AsyncOracleAutoConfiguration {
    * @param properties the properties
    * @param environment for {@code spring.application.name}
    * @param listeners pool listeners, e.g. the metrics listener
+   * @param observers the observer of database calls (tracing), if any
    * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
-      ObjectProvider<PoolListener> listeners, ConfigurableListableBeanFactory beanFactory) {
+      ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
+      ConfigurableListableBeanFactory beanFactory) {
     // The context's class loader, not ours: it decides whether H2 is "on the classpath".
     PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
-        listeners.orderedStream().toList());
+        listeners.orderedStream().toList(), observers.getIfUnique());
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {

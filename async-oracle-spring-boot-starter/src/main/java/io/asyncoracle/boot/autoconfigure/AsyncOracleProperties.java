@@ -125,6 +125,12 @@ public class AsyncOracleProperties {
   /** The health indicator. */
   private final Health health = new Health();
 
+  /** Observation (tracing) settings. */
+  private final Observations observations = new Observations();
+
+  /** Pool metrics settings. */
+  private final Metrics metrics = new Metrics();
+
   /** @return the JDBC URL */
   public String getUrl() {
     return url;
@@ -385,6 +391,16 @@ public class AsyncOracleProperties {
     return health;
   }
 
+  /** @return the observation settings */
+  public Observations getObservations() {
+    return observations;
+  }
+
+  /** @return the pool metrics settings */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
   /** Whether JDBC calls run on virtual threads. */
   public enum VirtualThreadsMode {
     /** The default: platform threads, measured cheaper per JDBC call than virtual threads. */
@@ -446,6 +462,60 @@ public class AsyncOracleProperties {
     /** @param timeout the health check timeout */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** Observation settings: a Micrometer Observation (a span and a timer) per database call. */
+  public static class Observations {
+
+    /** Whether each database call and acquire is observed, when an ObservationRegistry bean exists. */
+    private boolean enabled = true;
+
+    /**
+     * Whether observations carry the SQL text in db.query.text. It is the text as written: literal
+     * values in it (not bind values) are shown.
+     */
+    private boolean includeQueryText = true;
+
+    /** @return whether calls are observed */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether calls are observed */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** @return whether db.query.text is recorded */
+    public boolean isIncludeQueryText() {
+      return includeQueryText;
+    }
+
+    /** @param includeQueryText whether db.query.text is recorded */
+    public void setIncludeQueryText(boolean includeQueryText) {
+      this.includeQueryText = includeQueryText;
+    }
+  }
+
+  /** Pool metrics settings. */
+  public static class Metrics {
+
+    /**
+     * Names of the pool's meters: async-oracle (async.oracle.pool.*, tagged pool) or opentelemetry
+     * (db.client.connection.*, tagged db.client.connection.pool.name, as the OpenTelemetry
+     * database semantic conventions name them).
+     */
+    private io.asyncoracle.boot.metrics.PoolMeterNames naming = io.asyncoracle.boot.metrics.PoolMeterNames.ASYNC_ORACLE;
+
+    /** @return the meter naming */
+    public io.asyncoracle.boot.metrics.PoolMeterNames getNaming() {
+      return naming;
+    }
+
+    /** @param naming the meter naming */
+    public void setNaming(io.asyncoracle.boot.metrics.PoolMeterNames naming) {
+      this.naming = naming;
     }
   }
 }

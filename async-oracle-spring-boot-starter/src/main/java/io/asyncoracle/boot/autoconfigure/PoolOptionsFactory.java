@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.autoconfigure;
 
+import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
@@ -36,11 +37,12 @@ final class PoolOptionsFactory {
    * @param serviceConnection connection details from a service connection, or {@code null}
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
+   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners) {
+      List<PoolListener> listeners, CallObserver callObserver) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -67,6 +69,7 @@ final class PoolOptionsFactory {
     if (!listeners.isEmpty()) {
       builder.listener(CompositePoolListener.of(listeners));
     }
+    builder.callObserver(callObserver);
     try {
       return builder.build();
     } catch (InvalidArgumentException e) {

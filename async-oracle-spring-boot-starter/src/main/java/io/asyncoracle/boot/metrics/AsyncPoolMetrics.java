@@ -22,9 +22,18 @@ public class AsyncPoolMetrics implements MeterBinder {
   public static final String WAITING = "async.oracle.pool.waiting";
   /** The tag naming the pool. */
   public static final String POOL_TAG = "pool";
+  /** The tag naming the pool with {@link PoolMeterNames#OPENTELEMETRY} names. */
+  public static final String OTEL_POOL_TAG = "db.client.connection.pool.name";
+  /** OpenTelemetry's connection gauge, tagged {@value #OTEL_STATE_TAG} {@code idle} or {@code used}. */
+  public static final String OTEL_CONNECTIONS = "db.client.connection.count";
+  /** The tag of {@value #OTEL_CONNECTIONS} saying which connections it counts. */
+  public static final String OTEL_STATE_TAG = "db.client.connection.state";
+  /** OpenTelemetry's gauge of the maximum number of connections. */
+  public static final String OTEL_MAX = "db.client.connection.max";
 
   private final AsyncPool pool;
   private final AsyncPoolMetricsListener listener;
+  private final PoolMeterNames names;
   private final Tags tags;
 
   /**
@@ -34,13 +43,50 @@ public class AsyncPoolMetrics implements MeterBinder {
    * @param listener the listener the pool reports its events to, or {@code null} for gauges only
    */
   public AsyncPoolMetrics(AsyncPool pool, AsyncPoolMetricsListener listener) {
+    this(pool, listener, PoolMeterNames.ASYNC_ORACLE);
+  }
+
+  /**
+   * Creates the binder.
+   *
+   * @param pool the pool
+   * @param listener the listener the pool reports its events to, or {@code null} for gauges only
+   * @param names how the meters are named
+   */
+  public AsyncPoolMetrics(AsyncPool pool, AsyncPoolMetricsListener listener, PoolMeterNames names) {
     this.pool = pool;
     this.listener = listener;
-    this.tags = Tags.of(POOL_TAG, pool.name());
+    this.names = names;
+    this.tags = Tags.of(names.poolTag(), pool.name());
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
+    if (names == PoolMeterNames.OPENTELEMETRY) {
+      bindOpenTelemetryGauges(registry);
+    } else {
+      bindGauges(registry);
+    }
+    if (listener != null) {
+      listener.bindTo(registry, tags, names);
+    }
+  }
+
+  private void bindOpenTelemetryGauges(MeterRegistry registry) {
+    gauge(registry, OTEL_CONNECTIONS, tags.and(OTEL_STATE_TAG, "idle"), "Open connections not lent out",
+        PoolStats::idle);
+    gauge(registry, OTEL_CONNECTIONS, tags.and(OTEL_STATE_TAG, "used"), "Connections lent out to callers",
+        PoolStats::busy);
+    gauge(registry, OTEL_MAX, tags, "Maximum number of connections", PoolStats::max);
+    Gauge.builder(names.pendingRequests(), pool, p -> p.stats().waiting())
+        .description("Acquires queued for a connection")
+        .baseUnit("requests")
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  private void bindGauges(MeterRegistry registry) {
     gauge(registry, CONNECTIONS + ".opened", "Physical connections open (busy + idle)", PoolStats::opened);
     gauge(registry, CONNECTIONS + ".busy", "Connections lent out to callers", PoolStats::busy);
     gauge(registry, CONNECTIONS + ".idle", "Open connections not lent out", PoolStats::idle);
@@ -51,16 +97,18 @@ public class AsyncPoolMetrics implements MeterBinder {
         .tags(tags)
         .strongReference(true)
         .register(registry);
-    if (listener != null) {
-      listener.bindTo(registry, tags);
-    }
   }
 
   private void gauge(MeterRegistry registry, String name, String description, ToIntFunction<PoolStats> value) {
+    gauge(registry, name, tags, description, value);
+  }
+
+  private void gauge(MeterRegistry registry, String name, Tags meterTags, String description,
+      ToIntFunction<PoolStats> value) {
     Gauge.builder(name, pool, p -> value.applyAsInt(p.stats()))
         .description(description)
         .baseUnit(BaseUnits.CONNECTIONS)
-        .tags(tags)
+        .tags(meterTags)
         .strongReference(true)
         .register(registry);
   }

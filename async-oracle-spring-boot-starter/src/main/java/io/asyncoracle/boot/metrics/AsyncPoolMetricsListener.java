@@ -48,12 +48,23 @@ public class AsyncPoolMetricsListener implements PoolListener {
    * @param tags the tags identifying the pool
    */
   void bindTo(MeterRegistry registry, Tags tags) {
+    bindTo(registry, tags, PoolMeterNames.ASYNC_ORACLE);
+  }
+
+  /**
+   * Registers the meters, named as {@code names} says, in a registry and starts recording into it.
+   *
+   * @param registry the registry
+   * @param tags the tags identifying the pool
+   * @param names how the meters are named
+   */
+  void bindTo(MeterRegistry registry, Tags tags, PoolMeterNames names) {
     bound.add(new Meters(
-        Timer.builder(ACQUIRE).description("Time from acquire() until a connection was handed over")
+        Timer.builder(names.waitTime()).description("Time from acquire() until a connection was handed over")
             .tags(tags).register(registry),
-        Timer.builder(USAGE).description("Time connections were held before being returned")
+        Timer.builder(names.useTime()).description("Time connections were held before being returned")
             .tags(tags).register(registry),
-        Counter.builder(ACQUIRE_TIMEOUTS).description("Acquires that failed because the acquire timeout passed")
+        Counter.builder(names.timeouts()).description("Acquires that failed because the acquire timeout passed")
             .tags(tags).register(registry),
         Counter.builder(EXHAUSTED).description("Acquires refused at once because the waiter queue was full")
             .tags(tags).register(registry),

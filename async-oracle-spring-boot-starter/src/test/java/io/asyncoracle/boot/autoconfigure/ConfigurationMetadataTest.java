@@ -23,7 +23,9 @@ class ConfigurationMetadataTest {
       "async-oracle.inactive-timeout", "async-oracle.max-lifetime", "async-oracle.statement-cache-size",
       "async-oracle.call-timeout", "async-oracle.array-size", "async-oracle.virtual-threads", "async-oracle.fail-fast",
       "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",
-      "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled");
+      "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled",
+      "async-oracle.observations.enabled", "async-oracle.observations.include-query-text",
+      "async-oracle.metrics.naming");
 
   @Test
   void everyPropertyIsDescribedInTheGeneratedMetadata() throws IOException {
@@ -34,6 +36,7 @@ class ConfigurationMetadataTest {
       assertThat(entry.group()).as(property + " has a description").contains("\"description\"");
     }
     assertThat(json).contains("\"name\": \"async-oracle.shutdown.mode\"").contains("\"value\": \"interrupt\"");
+    assertThat(json).contains("\"name\": \"async-oracle.metrics.naming\"").contains("\"value\": \"opentelemetry\"");
   }
 
   @Test
@@ -42,7 +45,8 @@ class ConfigurationMetadataTest {
         .containsExactly(
             "io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration",
             "io.asyncoracle.boot.autoconfigure.health.AsyncOracleHealthAutoConfiguration",
-            "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration");
+            "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.observation.AsyncOracleObservationAutoConfiguration");
   }
 
   @Test

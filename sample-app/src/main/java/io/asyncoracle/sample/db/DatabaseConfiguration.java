@@ -3,9 +3,11 @@ package io.asyncoracle.sample.db;
 import io.asyncoracle.AsyncPool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /** Tells which database the starter's pool reached. */
 @Configuration(proxyBeanMethods = false)
+@ImportRuntimeHints(SampleRuntimeHints.class)
 public class DatabaseConfiguration {
 
   /**

@@ -2,6 +2,7 @@ package io.asyncoracle.boot.autoconfigure.metrics;
 
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
+import io.asyncoracle.boot.autoconfigure.AsyncOracleProperties;
 import io.asyncoracle.boot.metrics.AsyncPoolDataSourcePoolMetadata;
 import io.asyncoracle.boot.metrics.AsyncPoolMetrics;
 import io.asyncoracle.boot.metrics.AsyncPoolMetricsListener;
@@ -53,12 +54,14 @@ public final class AsyncOracleMetricsAutoConfiguration {
    *
    * @param pool the pool
    * @param listener the metrics listener, if any
+   * @param properties for {@code async-oracle.metrics.naming}
    * @return the binder
    */
   @Bean
   @ConditionalOnMissingBean
-  AsyncPoolMetrics asyncPoolMetrics(AsyncPool pool, ObjectProvider<AsyncPoolMetricsListener> listener) {
-    return new AsyncPoolMetrics(pool, listener.getIfUnique());
+  AsyncPoolMetrics asyncPoolMetrics(AsyncPool pool, ObjectProvider<AsyncPoolMetricsListener> listener,
+      AsyncOracleProperties properties) {
+    return new AsyncPoolMetrics(pool, listener.getIfUnique(), properties.getMetrics().getNaming());
   }
 
   /** Boot's {@code jdbc.connections.*} gauges for the pool. */

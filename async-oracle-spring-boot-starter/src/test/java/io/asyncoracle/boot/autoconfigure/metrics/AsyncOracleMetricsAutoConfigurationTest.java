@@ -164,6 +164,42 @@ class AsyncOracleMetricsAutoConfigurationTest {
     });
   }
 
+  @Test
+  void openTelemetryNamesOnRequest() {
+    runner.withPropertyValues("async-oracle.metrics.naming=opentelemetry", "async-oracle.min=1", "async-oracle.max=3",
+        "async-oracle.acquire-timeout=200ms").run(context -> {
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          String pool = "db.client.connection.pool.name";
+          AsyncPool asyncPool = context.getBean(AsyncPool.class);
+          assertThat(registry.get("db.client.connection.max").tag(pool, "metered").gauge().value()).isEqualTo(3);
+          AsyncConnection first = asyncPool.acquire().join();
+          AsyncConnection second = asyncPool.acquire().join();
+          AsyncConnection third = asyncPool.acquire().join();
+          assertThat(registry.get("db.client.connection.count").tag(pool, "metered")
+              .tag("db.client.connection.state", "used").gauge().value()).isEqualTo(3);
+          assertThat(registry.get("db.client.connection.count").tag(pool, "metered")
+              .tag("db.client.connection.state", "idle").gauge().value()).isZero();
+          CompletableFuture<AsyncConnection> waiting = asyncPool.acquire();
+          assertThat(registry.get("db.client.connection.pending_requests").tag(pool, "metered").gauge().value())
+              .isEqualTo(1);
+          assertThat(waiting).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+              .havingCause().isInstanceOf(AcquireTimeoutException.class);
+          assertThat(registry.get("db.client.connection.timeouts").tag(pool, "metered").counter().count())
+              .isEqualTo(1);
+          second.close().join();
+          third.close().join();
+          first.close().join();
+          assertThat(registry.get("db.client.connection.count").tag(pool, "metered")
+              .tag("db.client.connection.state", "idle").gauge().value()).isEqualTo(3);
+          assertThat(registry.get("db.client.connection.wait_time").tag(pool, "metered").timer().count())
+              .isGreaterThanOrEqualTo(3);
+          assertThat(registry.get("db.client.connection.use_time").tag(pool, "metered").timer().count())
+              .isEqualTo(3);
+          assertThat(registry.find("async.oracle.pool.connections.max").gauge()).isNull();
+          assertThat(registry.find("async.oracle.pool.acquire").timer()).isNull();
+        });
+  }
+
   private static double gauge(MeterRegistry registry, String name) {
     return registry.get(name).tag("pool", "metered").gauge().value();
   }
