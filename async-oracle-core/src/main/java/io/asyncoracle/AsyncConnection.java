@@ -623,4 +623,25 @@ public interface AsyncConnection {
    * @return {@code true} for an Oracle thin connection
    */
   boolean thin();
+
+  // ---- session tags (pooled connections) ----------------------------------------------------
+
+  /**
+   * Returns the tag of the connection's session (python-oracledb's {@code connection.tag}): the
+   * tag the session carried when the connection was acquired, as changed by {@link #setTag(String)}.
+   * Synchronous.
+   *
+   * @return the tag, or {@code null} for an untagged session (and for standalone connections)
+   */
+  String tag();
+
+  /**
+   * Sets the tag the session keeps when the connection is released to its pool (python-oracledb's
+   * {@code connection.tag = ...}); a later {@link AsyncPool#acquire(String)} with that tag prefers
+   * this session. A {@link SessionCallback} sets it once it has brought the session to the
+   * requested state. Synchronous; no effect on a standalone connection.
+   *
+   * @param tag the tag, or {@code null} to untag the session
+   */
+  void setTag(String tag);
 }

@@ -33,6 +33,67 @@ public interface AsyncPool {
   CompletableFuture<AsyncConnection> acquire();
 
   /**
+   * Borrows a connection whose session carries {@code tag} (python-oracledb's
+   * {@code acquire(tag=...)}), as {@code acquire(tag, false)}.
+   *
+   * @param tag the tag, e.g. {@code "NLS_DATE_FORMAT=SIMPLE"}; {@code null} for no preference
+   * @return a future of the connection, failed as {@link #acquire()}'s is
+   */
+  CompletableFuture<AsyncConnection> acquire(String tag);
+
+  /**
+   * Borrows a connection, preferring one whose session carries {@code tag}. An idle connection
+   * with that tag is taken first; then an untagged one (any one with {@code matchAnyTag}); then,
+   * as {@link #acquire()} does, a new one or the next released one. When the connection's
+   * {@linkplain AsyncConnection#tag() tag} is not {@code tag}, the pool's
+   * {@link PoolOptions#sessionCallback() session callback} runs before the acquire completes, and
+   * it sets the tag. A connection's tag is kept with its session when it is released.
+   *
+   * @param tag the tag; {@code null} for no preference
+   * @param matchAnyTag whether a connection with another tag may be taken before opening a new one
+   * @return a future of the connection, failed as {@link #acquire()}'s is
+   */
+  CompletableFuture<AsyncConnection> acquire(String tag, boolean matchAnyTag);
+
+  /**
+   * Gives a connection back with a tag for its session (python-oracledb's
+   * {@code pool.release(connection, tag)}): sets {@link AsyncConnection#setTag(String)} and closes it.
+   *
+   * @param connection a connection of this pool
+   * @param tag the tag to keep with the session, or {@code null} to untag it
+   * @return a future that completes when the connection is back
+   */
+  CompletableFuture<Void> release(AsyncConnection connection, String tag);
+
+  /**
+   * Closes a borrowed connection instead of pooling it (python-oracledb's {@code pool.drop}), for
+   * a session that is no longer usable or wanted: its physical connection is closed, never lent
+   * again, and its place is freed for a new one. Uncommitted work is rolled back by the database.
+   *
+   * @param connection a connection of this pool, not yet closed
+   * @return a future that completes when the connection is closed; failed with
+   *     {@link InvalidArgumentException} for a connection of another pool or one already closed
+   */
+  CompletableFuture<Void> drop(AsyncConnection connection);
+
+  /**
+   * Changes the pool's settings while it runs (python-oracledb's {@code pool.reconfigure}), without
+   * touching connections that are lent out: {@code change} edits a copy of the current options.
+   * These may change: {@code min}, {@code max}, {@code increment}, {@code getMode},
+   * {@code waitTimeout}, {@code acquireTimeout}, {@code maxWaiters}, {@code callTimeout},
+   * {@code timeout}/{@code inactiveTimeout}, {@code maxLifetime}/{@code maxLifetimeSession},
+   * {@code pingInterval}/{@code aliveBypass}/{@code validateOnBorrow}, {@code pingTimeout},
+   * {@code maxHold}, {@code holdIdleTimeout} and {@code stmtCacheSize}. New values apply to the next
+   * acquire and release; a smaller {@code max} closes idle connections above it at once and lent
+   * ones when they come back; a larger one serves queued acquires.
+   *
+   * @param change edits the builder, e.g. {@code b -> b.max(20).getMode(GetMode.NOWAIT)}
+   * @return a future of the new options; failed with {@link InvalidArgumentException} naming an
+   *     option that is invalid or cannot change while the pool runs (then nothing changes)
+   */
+  CompletableFuture<PoolOptions> reconfigure(java.util.function.Consumer<PoolOptions.Builder> change);
+
+  /**
    * Borrows a connection, runs {@code work} with it and gives it back when the stage {@code work}
    * returns completes, whether it succeeds or fails (the {@code async with pool.acquire()} of the
    * reference).
@@ -93,7 +154,7 @@ public interface AsyncPool {
   boolean isClosed();
 
   /**
-   * Returns the options the pool was created with.
+   * Returns the pool's options: those it was created with, as changed by {@link #reconfigure}.
    *
    * @return the options
    */

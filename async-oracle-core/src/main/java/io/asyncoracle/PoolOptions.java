@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Everything {@link AsyncOracle#createPool(PoolOptions)} needs: where the database is, who to log
@@ -44,6 +46,10 @@ public final class PoolOptions {
   public static final Duration DEFAULT_HOLD_IDLE_TIMEOUT = Duration.ofSeconds(10);
   /** Default bound on opening one physical connection, as python-oracledb's {@code tcp_connect_timeout}. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
+  /** Default bound on the check of a connection idle past the ping interval, as python-oracledb's {@code ping_timeout}. */
+  public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(5);
+  /** Default number of connections opened when the pool grows, as python-oracledb's {@code increment}. */
+  public static final int DEFAULT_INCREMENT = 1;
 
   private final String url;
   private final String dsn;
@@ -77,6 +83,12 @@ public final class PoolOptions {
   private final PoolListener listener;
   private final CallObserver callObserver;
   private final String connectionFactoryClassName;
+  private final GetMode getMode;
+  private final Duration waitTimeout;
+  private final int increment;
+  private final Duration pingTimeout;
+  private final SessionCallback sessionCallback;
+  private final Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect;
 
   private PoolOptions(Builder b) {
     this.url = b.url;
@@ -111,6 +123,12 @@ public final class PoolOptions {
     this.listener = b.listener;
     this.callObserver = b.callObserver;
     this.connectionFactoryClassName = b.connectionFactoryClassName;
+    this.getMode = b.getMode;
+    this.waitTimeout = b.waitTimeout;
+    this.increment = b.increment;
+    this.pingTimeout = b.pingTimeout;
+    this.sessionCallback = b.sessionCallback;
+    this.onConnect = b.onConnect;
   }
 
   /**
@@ -161,6 +179,12 @@ public final class PoolOptions {
     b.listener = listener;
     b.callObserver = callObserver;
     b.connectionFactoryClassName = connectionFactoryClassName;
+    b.getMode = getMode;
+    b.waitTimeout = waitTimeout;
+    b.increment = increment;
+    b.pingTimeout = pingTimeout;
+    b.sessionCallback = sessionCallback;
+    b.onConnect = onConnect;
     return b;
   }
 
@@ -347,6 +371,64 @@ public final class PoolOptions {
     return connectionFactoryClassName;
   }
 
+  /** @return what an acquire does when the pool is at {@code max} and nothing is idle */
+  public GetMode getMode() {
+    return getMode;
+  }
+
+  /** @return how long a {@link GetMode#TIMEDWAIT} acquire may take; zero fails at once when nothing is free */
+  public Duration waitTimeout() {
+    return waitTimeout;
+  }
+
+  /** @return how many connections the pool opens, one after another, when an acquire makes it grow */
+  public int increment() {
+    return increment;
+  }
+
+  /**
+   * Returns python-oracledb's {@code ping_interval}: the same setting as {@link #aliveBypass()}.
+   *
+   * @return how long a connection may be idle before it is checked when lent; negative when
+   *     checks are off
+   */
+  public Duration pingInterval() {
+    return validateOnBorrow ? aliveBypass : Duration.ofSeconds(-1);
+  }
+
+  /** @return how long the check of a connection idle past the ping interval may take before it is discarded */
+  public Duration pingTimeout() {
+    return pingTimeout;
+  }
+
+  /**
+   * Returns python-oracledb's {@code timeout}: the same setting as {@link #inactiveTimeout()}.
+   *
+   * @return how long a connection above {@code min} may stay idle before it is closed; zero for never
+   */
+  public Duration timeout() {
+    return inactiveTimeout;
+  }
+
+  /**
+   * Returns python-oracledb's {@code max_lifetime_session}: the same setting as {@link #maxLifetime()}.
+   *
+   * @return how long a physical connection may live before it is closed on release or when found idle
+   */
+  public Duration maxLifetimeSession() {
+    return maxLifetime;
+  }
+
+  /** @return the session callback, or {@code null} */
+  public SessionCallback sessionCallback() {
+    return sessionCallback;
+  }
+
+  /** @return the hook run once on every new physical connection, or {@code null} */
+  public Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect() {
+    return onConnect;
+  }
+
   @Override
   public String toString() {
     return "PoolOptions[url=" + Dsn.redact(jdbcUrl()) + ", user=" + user
@@ -355,6 +437,8 @@ public final class PoolOptions {
         + ", acquireTimeout=" + acquireTimeout + ", maxWaiters=" + maxWaiters
         + ", callTimeout=" + callTimeout + ", connectTimeout=" + connectTimeout
         + ", aliveBypass=" + aliveBypass + ", maxHold=" + maxHold + ", holdIdleTimeout=" + holdIdleTimeout
+        + ", getMode=" + getMode + (getMode == GetMode.TIMEDWAIT ? ", waitTimeout=" + waitTimeout : "")
+        + ", increment=" + increment + ", pingTimeout=" + pingTimeout
         + ", virtualThreads=" + virtualThreads + "]";
   }
 
@@ -392,6 +476,12 @@ public final class PoolOptions {
     private PoolListener listener = PoolListener.NONE;
     private CallObserver callObserver;
     private String connectionFactoryClassName;
+    private GetMode getMode = GetMode.WAIT;
+    private Duration waitTimeout = Duration.ZERO;
+    private int increment = DEFAULT_INCREMENT;
+    private Duration pingTimeout = DEFAULT_PING_TIMEOUT;
+    private SessionCallback sessionCallback;
+    private Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect;
 
     private Builder() {
     }
@@ -780,6 +870,137 @@ public final class PoolOptions {
     }
 
     /**
+     * Chooses what an acquire does when every connection is busy and the pool is at {@code max}
+     * (python-oracledb's {@code getmode}; default {@link GetMode#WAIT}).
+     *
+     * @param getMode the mode
+     * @return this builder
+     */
+    public Builder getMode(GetMode getMode) {
+      this.getMode = getMode;
+      return this;
+    }
+
+    /**
+     * Sets how long a {@link GetMode#TIMEDWAIT} acquire may take in all, connecting and the
+     * session callback included (python-oracledb's {@code wait_timeout}, default zero). It takes
+     * the place of the {@link #acquireTimeout(Duration) acquire timeout} in that mode; in the
+     * others it is not used.
+     *
+     * @param waitTimeout not negative; zero fails at once when nothing is free
+     * @return this builder
+     */
+    public Builder waitTimeout(Duration waitTimeout) {
+      this.waitTimeout = waitTimeout;
+      return this;
+    }
+
+    /**
+     * Sets how many connections the pool opens when an acquire finds nothing idle and the pool has
+     * room (python-oracledb's {@code increment}, default 1), never beyond {@code max}. They are
+     * opened one after another (UCP 23.26 fails borrows that race while it grows); the first goes
+     * to the acquire, the others to whoever asks next.
+     *
+     * @param increment 1 or more
+     * @return this builder
+     */
+    public Builder increment(int increment) {
+      this.increment = increment;
+      return this;
+    }
+
+    /**
+     * Sets python-oracledb's {@code ping_interval}, which is this pool's
+     * {@link #aliveBypass(Duration) alive-bypass window}: one setting under two names. A connection
+     * idle longer than it is checked (a ping) before it is lent, and replaced, unseen by the caller,
+     * if the check fails. Zero checks every lend; a negative interval turns the checks off (as in
+     * python-oracledb; UCP still checks the connections it lends the pool). The default stays
+     * 500 ms, not python-oracledb's 60 s: a held connection idle past
+     * {@link #holdIdleTimeout(Duration) holdIdleTimeout} (10 s) goes back to UCP, whose own borrow
+     * checks it anyway, so a longer interval would only skip checks between 0.5 and 10 s of idleness.
+     *
+     * @param pingInterval the interval; negative to turn checks off
+     * @return this builder
+     */
+    public Builder pingInterval(Duration pingInterval) {
+      if (pingInterval == null) {
+        throw new InvalidArgumentException("pingInterval", "pingInterval must not be null");
+      }
+      if (pingInterval.isNegative()) {
+        this.validateOnBorrow = false;
+      } else {
+        this.validateOnBorrow = true;
+        this.aliveBypass = pingInterval;
+      }
+      return this;
+    }
+
+    /**
+     * Sets how long the check of a connection idle past the ping interval may take (python-oracledb's
+     * {@code ping_timeout}, default 5 s). A connection that does not answer in time is given up
+     * (its place freed at once, the connection discarded when the driver returns) and the acquire
+     * goes on with another.
+     *
+     * @param pingTimeout more than zero
+     * @return this builder
+     */
+    public Builder pingTimeout(Duration pingTimeout) {
+      this.pingTimeout = pingTimeout;
+      return this;
+    }
+
+    /**
+     * Sets python-oracledb's {@code timeout}, the same setting as
+     * {@link #inactiveTimeout(Duration) inactiveTimeout}: a connection idle longer than this is
+     * closed while more than {@code min} are open.
+     *
+     * @param timeout not negative; zero for never
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      return inactiveTimeout(timeout);
+    }
+
+    /**
+     * Sets python-oracledb's {@code max_lifetime_session}, the same setting as
+     * {@link #maxLifetime(Duration) maxLifetime}.
+     *
+     * @param maxLifetimeSession not negative; zero for no limit
+     * @return this builder
+     */
+    public Builder maxLifetimeSession(Duration maxLifetimeSession) {
+      return maxLifetime(maxLifetimeSession);
+    }
+
+    /**
+     * Sets the session callback (python-oracledb's {@code session_callback}), run before an acquire
+     * returns a connection whose session was not set up yet, or whose tag differs from the one
+     * {@linkplain AsyncPool#acquire(String) asked for}. See {@link SessionCallback}.
+     *
+     * @param sessionCallback the callback, or {@code null} for none
+     * @return this builder
+     */
+    public Builder sessionCallback(SessionCallback sessionCallback) {
+      this.sessionCallback = sessionCallback;
+      return this;
+    }
+
+    /**
+     * Sets a hook run once on every new physical connection, before its first lend and before the
+     * session callback, e.g. {@code c -> c.execute("ALTER SESSION SET TIME_ZONE = 'UTC'")}. It runs
+     * once per physical connection, also when the pool gives the connection back to UCP and borrows
+     * it again. The acquire waits for the stage it returns, within the acquire timeout; if the stage
+     * fails, the acquire fails and the connection is closed (never lent without its set-up).
+     *
+     * @param onConnect the hook, or {@code null} for none
+     * @return this builder
+     */
+    public Builder onConnect(Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect) {
+      this.onConnect = onConnect;
+      return this;
+    }
+
+    /**
      * Checks the options and builds them.
      *
      * @return the options
@@ -841,6 +1062,17 @@ public final class PoolOptions {
       requireNonNegative("maxHold", maxHold);
       requireNonNegative("holdIdleTimeout", holdIdleTimeout);
       requireNonNegative("connectTimeout", connectTimeout);
+      requireNonNegative("waitTimeout", waitTimeout);
+      requireNonNegative("pingTimeout", pingTimeout);
+      if (pingTimeout.isZero()) {
+        throw new InvalidArgumentException("pingTimeout", "pingTimeout must be more than zero");
+      }
+      if (getMode == null) {
+        throw new InvalidArgumentException("getMode", "getMode must not be null");
+      }
+      if (increment < 1) {
+        throw new InvalidArgumentException("increment", "increment must be at least 1, got " + increment);
+      }
       if (stmtCacheSize < 0) {
         throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + stmtCacheSize);
       }

@@ -541,4 +541,16 @@ final class ConnectionImpl implements AsyncConnection {
     java.util.Collections.addAll(list, values);
     return list;
   }
+
+  // ---- session tags (pooled connections) ----------------------------------------------------
+
+  @Override
+  public String tag() {
+    return session.tag();
+  }
+
+  @Override
+  public void setTag(String tag) {
+    session.setTag(tag);
+  }
 }

@@ -40,6 +40,8 @@ final class HeldConnection {
   Boolean pipelining;
   /** The session it is lent to, or {@code null} while idle. */
   volatile Session lentTo;
+  /** What outlives this hold (set-up done, tag, age); set by the pool when it takes the connection. */
+  PhysicalState state = new PhysicalState(System.nanoTime());
   /** Result shapes by SQL text; used on the connection's lane only. */
   private final java.util.LinkedHashMap<String, RowReader.Shape> shapes =
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -165,6 +167,31 @@ final class HeldConnection {
       jdbc.close();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.DEBUG, () -> "returning a connection to UCP failed: " + e);
+    }
+  }
+
+  /**
+   * Closes a working connection for good (a drop, a connection past its lifetime or idle past the
+   * pool's timeout): UCP is told not to reuse it ({@code ValidConnection.setInvalid()}), so closing
+   * UCP's proxy closes the physical connection and removes it from UCP's count. Call it on a worker.
+   */
+  void close() {
+    if (!usableLocally()) {
+      // Already broken: the discard path (see discard()), never setInvalid on a dead connection.
+      discard();
+      return;
+    }
+    try {
+      if (jdbc instanceof oracle.ucp.jdbc.ValidConnection valid) {
+        valid.setInvalid();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "marking a connection for closing failed: " + e);
+    }
+    try {
+      jdbc.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "closing a connection failed: " + e);
     }
   }
 

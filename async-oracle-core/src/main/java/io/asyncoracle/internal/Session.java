@@ -127,6 +127,10 @@ final class Session {
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicBoolean slotFreed = new AtomicBoolean();
   private volatile CompletableFuture<Void> releaseFuture;
+  /** The session's tag as the application sees it (pooled connections); kept with the session on release. */
+  private volatile String tag;
+  /** Whether the application dropped the connection (closed for good instead of pooled). */
+  private volatile boolean dropped;
 
   /** Write-only session attributes waiting to be sent with the next call (created on first use). */
   private volatile Map<String, String> pendingClientInfo;
@@ -163,6 +167,32 @@ final class Session {
 
   HeldConnection held() {
     return held;
+  }
+
+  boolean ownedBy(Owner candidate) {
+    return owner == candidate;
+  }
+
+  String tag() {
+    return tag;
+  }
+
+  void setTag(String value) {
+    tag = value;
+  }
+
+  boolean dropped() {
+    return dropped;
+  }
+
+  /**
+   * Releases the connection to be closed for good, not pooled ({@code pool.drop}). The release
+   * runs as a dirty one (on the lane, after the calls queued before it).
+   */
+  CompletableFuture<Void> drop() {
+    dropped = true;
+    broken = true;
+    return release();
   }
 
   Connection jdbc() {
@@ -623,6 +653,7 @@ final class Session {
     if (size > 0) {
       oc.setStatementCacheSize(size);
     }
+    held.state.stmtCacheSize = size;
   }
 
   boolean autocommit() {

@@ -16,10 +16,16 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import io.asyncoracle.GetMode;
+import io.asyncoracle.SessionCallback;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
@@ -53,16 +59,24 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private final String name;
   /** The URL with credentials removed, computed once: sessions show it, and a regex per borrow adds up. */
   private final String redactedUrl;
-  private final PoolOptions options;
+  /** The current options: those the pool was created with, as changed by {@link #reconfigure}. */
+  private volatile PoolOptions options;
+  /** What the options say in the units the pool uses; replaced as a whole by {@link #reconfigure}. */
+  private volatile Limits limits;
   private final Engine engine;
   private final PoolDataSource ucp;
   private final PoolListener listener;
   /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
   private final CallTarget callTarget;
-  private final long aliveBypassNanos;
-  private final long maxHoldNanos;
-  private final long holdIdleNanos;
-  private final int validateSeconds;
+  /** Whether an on-connect hook or a session callback is set: only then does a lend look at them. */
+  private final boolean hooks;
+  private final SessionCallback sessionCallback;
+  private final Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect;
+  /**
+   * What outlives one hold of a physical connection (set-up done, tag, age), by driver connection:
+   * UCP may lend the pool the same physical connection again after it was given back.
+   */
+  private final Map<Connection, PhysicalState> physicalStates = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
@@ -89,19 +103,43 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     this.ucp = ucp;
     this.listener = options.listener();
     this.callTarget = CallTarget.of(name, options);
-    this.aliveBypassNanos = options.validateOnBorrow() ? options.aliveBypass().toNanos() : Long.MAX_VALUE;
-    this.maxHoldNanos = nanosOrUnbounded(options.maxHold());
-    this.holdIdleNanos = nanosOrUnbounded(options.holdIdleTimeout());
-    this.validateSeconds = validationSeconds(options);
+    this.limits = new Limits(options);
+    this.sessionCallback = options.sessionCallback();
+    this.onConnect = options.onConnect();
+    this.hooks = sessionCallback != null || onConnect != null;
+  }
+
+  /** The options in the units the pool uses, computed once per options. */
+  private static final class Limits {
+    final long aliveBypassNanos;
+    final long maxHoldNanos;
+    final long holdIdleNanos;
+    final long maxLifetimeNanos;
+    final long idleTimeoutNanos;
+    final long pingTimeoutNanos;
+    final int pingSeconds;
+    final GetMode getMode;
+    final int increment;
+    /** The bound of a whole acquire: the wait timeout in TIMEDWAIT, else the acquire timeout (zero: none). */
+    final Duration acquireBound;
+
+    Limits(PoolOptions options) {
+      aliveBypassNanos = options.validateOnBorrow() ? options.aliveBypass().toNanos() : Long.MAX_VALUE;
+      maxHoldNanos = nanosOrUnbounded(options.maxHold());
+      holdIdleNanos = nanosOrUnbounded(options.holdIdleTimeout());
+      maxLifetimeNanos = nanosOrUnbounded(options.maxLifetime());
+      idleTimeoutNanos = nanosOrUnbounded(options.inactiveTimeout());
+      pingTimeoutNanos = options.pingTimeout().toNanos();
+      // isValid takes whole seconds; the pool's own timer holds the exact ping timeout.
+      pingSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (options.pingTimeout().toMillis() + 999) / 1000));
+      getMode = options.getMode();
+      increment = options.increment();
+      acquireBound = getMode == GetMode.TIMEDWAIT ? options.waitTimeout() : options.acquireTimeout();
+    }
   }
 
   private static long nanosOrUnbounded(Duration d) {
     return d.isZero() ? Long.MAX_VALUE : d.toNanos();
-  }
-
-  private static int validationSeconds(PoolOptions options) {
-    Duration bound = options.connectTimeout().isZero() ? Duration.ofSeconds(5) : options.connectTimeout();
-    return (int) Math.max(1, Math.min(5, bound.toSeconds()));
   }
 
   /**
@@ -153,7 +191,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
           // connection stays as the pool's first held connection.
           Connection probe = pool.borrowFromUcp(settled::get, e -> { });
           try {
-            held = HeldConnection.adopt(probe, options.module());
+            held = pool.adopt(probe);
           } catch (SQLException | RuntimeException e) {
             probe.close();
             throw e;
@@ -202,6 +240,21 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  /** Takes over a connection borrowed from UCP, with what the pool knew of it from earlier holds. */
+  private HeldConnection adopt(Connection c) throws SQLException {
+    HeldConnection held = HeldConnection.adopt(c, options.module());
+    PhysicalState known = physicalStates.get(held.physical);
+    if (known == null) {
+      known = held.state;
+      // UCP opened it with the statement cache size it was configured with (setMaxStatements).
+      known.stmtCacheSize = options.stmtCacheSize();
+      physicalStates.put(held.physical, known);
+    } else {
+      held.state = known;
+    }
+    return held;
+  }
+
   private void adoptProbe(HeldConnection held) {
     lock.lock();
     try {
@@ -236,13 +289,20 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
    */
   private final class AcquireFuture extends CallFuture<AsyncConnection> {
     final long startNanos;
+    /** The tag asked for, or {@code null}. */
+    final String tag;
+    final boolean matchAnyTag;
     /** The acquire's observation, or {@code null}: ended just before the future completes, whoever completes it. */
     final ObservedCall observed;
     volatile ScheduledFuture<?> timer;
+    /** The bound this acquire started with (a reconfigure does not change it). */
+    private Duration bound;
 
-    AcquireFuture(long startNanos, ObservedCall observed) {
+    AcquireFuture(long startNanos, String tag, boolean matchAnyTag, ObservedCall observed) {
       super(engine);
       this.startNanos = startNanos;
+      this.tag = tag;
+      this.matchAnyTag = matchAnyTag;
       this.observed = observed;
     }
 
@@ -279,10 +339,15 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       return new CallFuture<>(engine);
     }
 
-    void startTimer() {
-      Duration timeout = options.acquireTimeout();
-      if (!timeout.isZero() && !isDone()) {
-        long left = timeout.toNanos() - (System.nanoTime() - startNanos);
+    /** Starts the deadline of the whole acquire, once: queued, connecting, pinging or setting up. */
+    void startTimer(Limits current) {
+      if (bound != null || isDone()) {
+        return;
+      }
+      bound = current.acquireBound;
+      // Zero is "no limit" for the acquire timeout; for TIMEDWAIT it is "do not wait".
+      if (!bound.isZero() || current.getMode == GetMode.TIMEDWAIT) {
+        long left = bound.toNanos() - (System.nanoTime() - startNanos);
         timer = engine.schedule(this::timedOut, Math.max(0, left));
       }
     }
@@ -300,8 +365,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       }
       leaveQueue(this);
       Duration waited = Duration.ofNanos(System.nanoTime() - startNanos);
+      String which = limits.getMode == GetMode.TIMEDWAIT ? "waitTimeout" : "acquireTimeout";
       AcquireTimeoutException timeout = new AcquireTimeoutException(name + " - no connection available after "
-          + options.acquireTimeout().toMillis() + "ms (" + stateForMessages() + ")", stats(), null);
+          + bound.toMillis() + "ms (" + which + "; " + stateForMessages() + ")", stats(), null);
       if (!isDone()) {
         notifyListener(l -> l.onAcquireTimeout(waited));
         engine.failFromTimer(this, timeout);
@@ -311,14 +377,76 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   @Override
   public CompletableFuture<AsyncConnection> acquire() {
-    AcquireFuture result = new AcquireFuture(System.nanoTime(),
-        callTarget == null ? null : callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null));
+    AcquireFuture result = new AcquireFuture(System.nanoTime(), null, false, observeAcquire());
     take(result, false);
     return result;
   }
 
+  @Override
+  public CompletableFuture<AsyncConnection> acquire(String tag) {
+    return acquire(tag, false);
+  }
+
+  @Override
+  public CompletableFuture<AsyncConnection> acquire(String tag, boolean matchAnyTag) {
+    AcquireFuture result = new AcquireFuture(System.nanoTime(), tag, matchAnyTag, observeAcquire());
+    take(result, false);
+    return result;
+  }
+
+  private ObservedCall observeAcquire() {
+    return callTarget == null ? null : callTarget.start(io.asyncoracle.DatabaseCall.ACQUIRE, null, null);
+  }
+
   /**
-   * Serves an acquire: lends an idle held connection, or opens a new one, or queues the acquire.
+   * Completes an acquire with its connection; with an observation, the caller's work on the
+   * connection (withConnection's function) runs here, in its context.
+   */
+  private void completeAcquire(AcquireFuture result, ConnectionImpl connection, Session session) {
+    if (result.observed == null) {
+      engine.complete(result, connection, session::release);
+      return;
+    }
+    ObservedCall.Scope scope = CallTarget.open(result.observed, true);
+    try {
+      engine.complete(result, connection, session::release);
+    } finally {
+      CallTarget.close(scope);
+    }
+  }
+
+  /**
+   * The idle connection an acquire takes, under the lock: the most recently used one, or for a
+   * tag, the most recent with that tag, else the most recent untagged one (any with
+   * {@code matchAnyTag}). Returns {@code null} when none suits but the pool may still open one;
+   * a pool that cannot open gives its most recent connection rather than keep the caller waiting
+   * while connections sit idle (the session callback then brings it to the tag).
+   */
+  private HeldConnection pickIdleLocked(AcquireFuture result, boolean canOpen) {
+    if (result.tag == null) {
+      return idle.pop();
+    }
+    HeldConnection untagged = null;
+    for (HeldConnection h : idle) {
+      String tag = h.state.tag;
+      if (result.tag.equals(tag)) {
+        idle.remove(h);
+        return h;
+      }
+      if (untagged == null && (tag == null || result.matchAnyTag)) {
+        untagged = h;
+      }
+    }
+    if (untagged != null) {
+      idle.remove(untagged);
+      return untagged;
+    }
+    return canOpen ? null : idle.pop();
+  }
+
+  /**
+   * Serves an acquire: lends an idle held connection, or opens a new one, or queues the acquire,
+   * as the get mode says.
    *
    * @param result the acquire
    * @param onWorker whether the current thread may block (validate a connection) itself
@@ -326,21 +454,34 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private void take(AcquireFuture result, boolean onWorker) {
     while (true) {
       HeldConnection candidate = null;
-      boolean open = false;
+      int opens = 0;
       RuntimeException refused = null;
       boolean exhausted = false;
+      Limits current = limits;
       lock.lock();
       try {
+        boolean canOpen = total < max();
         if (closeFuture != null) {
           refused = new PoolClosedException(name + " - pool is closed");
-        } else if (waiters.isEmpty() && !idle.isEmpty()) {
-          candidate = idle.pop();
+        } else if (waiters.isEmpty() && !idle.isEmpty()
+            && (candidate = pickIdleLocked(result, canOpen)) != null) {
           lent++;
-        } else if (total < max()) {
+        } else if (canOpen) {
+          // Grow by the increment, never beyond max: the first open serves this acquire (the
+          // queue is FIFO), the others whoever asks next.
+          opens = Math.max(1, Math.min(current.increment, max() - total));
+          total += opens;
+          opening += opens;
+          waiters.add(result);
+        } else if (current.getMode == GetMode.FORCEGET) {
           total++;
           opening++;
-          open = true;
+          opens = 1;
           waiters.add(result);
+        } else if (current.getMode == GetMode.NOWAIT) {
+          exhausted = true;
+          refused = new PoolExhaustedException(name + " - every connection is busy and getMode is NOWAIT ("
+              + statsLocked() + ")");
         } else if (waiters.size() >= options.maxWaiters()) {
           exhausted = true;
           refused = new PoolExhaustedException(name + " - every connection is busy and " + waiters.size()
@@ -355,12 +496,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         if (exhausted) {
           notifyListener(PoolListener::onPoolExhausted);
         }
+        result.cancelTimer();
         result.completeExceptionally(refused);
         return;
       }
       if (candidate == null) {
-        result.startTimer();
-        if (open) {
+        result.startTimer(current);
+        for (int i = 0; i < opens; i++) {
           startOpen();
         }
         return;
@@ -370,14 +512,20 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         giveBack(candidate, true);
         continue;
       }
-      if (expired(candidate, now)) {
+      if (pastLifetime(candidate, now, current)) {
+        closeLent(candidate);
+        continue;
+      }
+      if (expired(candidate, now, current)) {
         giveBack(candidate, false, true);
         continue;
       }
-      if (now - candidate.lastUsed <= aliveBypassNanos) {
+      if (now - candidate.lastUsed <= current.aliveBypassNanos) {
         lend(result, candidate);
         return;
       }
+      // A check is a round trip: the acquire's deadline covers it.
+      result.startTimer(current);
       if (!onWorker) {
         HeldConnection stale = candidate;
         try {
@@ -388,8 +536,12 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         }
         return;
       }
-      if (candidate.validate(validateSeconds)) {
+      Ping outcome = ping(result, candidate, current);
+      if (outcome == Ping.ALIVE) {
         lend(result, candidate);
+        return;
+      }
+      if (outcome == Ping.GIVEN_UP) {
         return;
       }
       discardFailedCheck(candidate);
@@ -399,7 +551,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   /**
    * The common case of an acquire, without a future: an idle connection used a moment ago, lent
    * at once. Returns {@code null} when anything else is needed (none idle, callers queued, a check
-   * due, the pool closing); the caller then takes the general path.
+   * due, a set-up due, the pool closing); the caller then takes the general path.
    */
   private ConnectionImpl lendIdleNow() {
     HeldConnection candidate;
@@ -414,7 +566,10 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       lock.unlock();
     }
     long now = System.nanoTime();
-    if (now - candidate.lastUsed > aliveBypassNanos || expired(candidate, now) || !candidate.usableLocally()) {
+    Limits current = limits;
+    if (now - candidate.lastUsed > current.aliveBypassNanos || expired(candidate, now, current)
+        || pastLifetime(candidate, now, current) || (hooks && needsSetUp(candidate, null))
+        || !candidate.usableLocally()) {
       // Back to the pool (a caller that queued meanwhile gets it); the general path checks or replaces it.
       giveBack(candidate, false);
       return null;
@@ -426,13 +581,63 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     return new ConnectionImpl(session, options.arraySize());
   }
 
-  /** Checks a connection idle past the alive-bypass window; if it fails, the caller gets another. */
+  /** What a check of an idle connection found. */
+  private enum Ping { ALIVE, DEAD, GIVEN_UP }
+
+  /**
+   * Checks a connection idle past the ping interval, within the ping timeout. A connection that
+   * does not answer in time is given up: its place is freed at the deadline and the acquire goes on
+   * on another worker, while this one is left to the driver (the connection is discarded when it
+   * returns). Runs on a worker.
+   */
+  private Ping ping(AcquireFuture result, HeldConnection held, Limits current) {
+    java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    ScheduledFuture<?> deadline = engine.schedule(() -> {
+      if (settled.compareAndSet(false, true)) {
+        pingTimedOut(result, held, current);
+      }
+    }, current.pingTimeoutNanos);
+    boolean alive = held.validate(current.pingSeconds);
+    if (!settled.compareAndSet(false, true)) {
+      held.discard();
+      return Ping.GIVEN_UP;
+    }
+    deadline.cancel(false);
+    return alive ? Ping.ALIVE : Ping.DEAD;
+  }
+
+  private void pingTimedOut(AcquireFuture result, HeldConnection held, Limits current) {
+    LOG.log(Level.WARNING, () -> name + " - a held connection did not answer its check within the ping timeout of "
+        + Duration.ofNanos(current.pingTimeoutNanos).toMillis() + " ms and was given up");
+    notifyListener(PoolListener::onConnectionInvalidated);
+    lock.lock();
+    try {
+      lent--;
+      total--;
+      allHeld.remove(held);
+    } finally {
+      lock.unlock();
+    }
+    // Off the timer thread: the acquire goes on, which may open or check another connection.
+    runOnWorker(() -> {
+      capacityFreed();
+      if (!result.isDone()) {
+        take(result, true);
+      }
+    });
+  }
+
+  /** Checks a connection idle past the ping interval; if it fails, the caller gets another. */
   private void validateAndLend(AcquireFuture result, HeldConnection held) {
     if (result.isDone()) {
       giveBack(held, false);
       return;
     }
-    if (held.validate(validateSeconds)) {
+    Ping outcome = ping(result, held, limits);
+    if (outcome == Ping.GIVEN_UP) {
+      return;
+    }
+    if (outcome == Ping.ALIVE) {
       lend(result, held);
       return;
     }
@@ -448,20 +653,48 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** A new lending of a held connection (already counted in {@code lent}). */
   private Session newSession(HeldConnection held) {
-    Session session = new Session(engine, this, held, redactedUrl, options.callTimeout(),
-        options.stmtCacheSize(), options.module(), callTarget);
+    PoolOptions current = options;
+    Session session = new Session(engine, this, held, redactedUrl, current.callTimeout(),
+        current.stmtCacheSize(), current.module(), callTarget);
+    PhysicalState state = held.state;
+    String tag = state.tag;
+    if (tag != null) {
+      session.setTag(tag);
+    }
+    if (held.oracle && state.stmtCacheSize != current.stmtCacheSize()) {
+      // Reconfigured since the connection was opened: applied with the lending's first call.
+      session.setStmtCacheSize(current.stmtCacheSize());
+    }
     held.lentTo = session;
     held.uses++;
     return session;
   }
 
   /** Whether a held connection is due to go back to UCP: held too long, or idle too long. */
-  private boolean expired(HeldConnection held, long now) {
-    return now - held.heldSince >= maxHoldNanos || now - held.lastUsed >= holdIdleNanos;
+  private static boolean expired(HeldConnection held, long now, Limits current) {
+    return now - held.heldSince >= current.maxHoldNanos || now - held.lastUsed >= current.holdIdleNanos;
+  }
+
+  /** Whether a physical connection is older than {@code maxLifetime}: it is closed, not lent. */
+  private static boolean pastLifetime(HeldConnection held, long now, Limits current) {
+    return now - held.state.firstSeen >= current.maxLifetimeNanos;
+  }
+
+  /** Whether lending this connection for {@code tag} runs the on-connect hook or the session callback. */
+  private boolean needsSetUp(HeldConnection held, String tag) {
+    PhysicalState state = held.state;
+    if (onConnect != null && !state.connected) {
+      return true;
+    }
+    return sessionCallback != null && (!state.initialized || (tag != null && !tag.equals(state.tag)));
   }
 
   /** Lends a held connection (already counted in {@code lent}) to an acquire. */
   private void lend(AcquireFuture result, HeldConnection held) {
+    if (hooks && needsSetUp(held, result.tag)) {
+      lendAfterSetUp(result, held);
+      return;
+    }
     result.cancelTimer();
     Session session = newSession(held);
     ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
@@ -473,17 +706,103 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
     }
     // Timed out, cancelled or closed meanwhile: the connection goes to the next caller.
-    if (result.observed == null) {
-      engine.complete(result, connection, session::release);
+    completeAcquire(result, connection, session);
+  }
+
+  /**
+   * Runs the on-connect hook (once per physical connection) and the session callback (on a session
+   * not set up yet, or one whose tag is not the one asked for), then completes the acquire; the
+   * acquire's deadline keeps running meanwhile. A failed hook closes the connection (it is never
+   * lent without its set-up); a failed callback gives it back, to be set up on its next lend.
+   */
+  private void lendAfterSetUp(AcquireFuture result, HeldConnection held) {
+    result.startTimer(limits);
+    Session session = newSession(held);
+    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
+    if (result.isDone()) {
+      session.release();
       return;
     }
-    // The caller's work on the connection (withConnection's function) runs here: with its context.
-    ObservedCall.Scope scope = CallTarget.open(result.observed, true);
+    PhysicalState state = held.state;
+    boolean runHook = onConnect != null && !state.connected;
+    java.util.concurrent.atomic.AtomicBoolean hookFailed = new java.util.concurrent.atomic.AtomicBoolean();
+    CompletableFuture<Void> connected = runHook
+        ? callUser("onConnect", () -> onConnect.apply(connection)).handle((ignored, error) -> {
+          if (error != null) {
+            hookFailed.set(true);
+            throw error instanceof CompletionException c ? c : new CompletionException(error);
+          }
+          state.connected = true;
+          return null;
+        })
+        : CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> ready = connected.thenCompose(ignored -> {
+      String tag = result.tag;
+      boolean runCallback = sessionCallback != null
+          && (!state.initialized || (tag != null && !tag.equals(session.tag())));
+      if (!runCallback) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return callUser("sessionCallback", () -> sessionCallback.initialize(connection, tag))
+          .thenRun(() -> state.initialized = true);
+    });
+    ready.whenComplete((ignored, error) -> {
+      if (error != null) {
+        CompletableFuture<Void> back = hookFailed.get() ? session.drop() : session.release();
+        RuntimeException why = setUpFailure(error, hookFailed.get() ? "onConnect" : "sessionCallback");
+        back.whenComplete((v, e) -> {
+          result.cancelTimer();
+          engine.fail(result, why);
+        });
+        return;
+      }
+      result.cancelTimer();
+      if (result.isDone()) {
+        session.release();
+        return;
+      }
+      if (listener != PoolListener.NONE) {
+        notifyListener(l -> l.onAcquire(Duration.ofNanos(System.nanoTime() - result.startNanos)));
+      }
+      completeAcquire(result, connection, session);
+    });
+  }
+
+  /** Calls application code that returns a stage; whatever it throws or returns, a future that completes. */
+  private static CompletableFuture<Void> callUser(String what,
+      java.util.function.Supplier<? extends CompletionStage<?>> code) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     try {
-      engine.complete(result, connection, session::release);
-    } finally {
-      CallTarget.close(scope);
+      CompletionStage<?> stage = code.get();
+      if (stage == null) {
+        done.completeExceptionally(new InvalidArgumentException(what, what + " returned null instead of a CompletionStage"));
+      } else {
+        stage.whenComplete((value, error) -> {
+          if (error != null) {
+            done.completeExceptionally(error);
+          } else {
+            done.complete(null);
+          }
+        });
+      }
+    } catch (Throwable e) {
+      done.completeExceptionally(e);
     }
+    return done;
+  }
+
+  private static RuntimeException setUpFailure(Throwable error, String what) {
+    Throwable e = Errors.unwrap(error);
+    if (e instanceof AsyncOracleException ours) {
+      return ours;
+    }
+    if (e instanceof SQLException sql) {
+      return Errors.database(sql);
+    }
+    if (e instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new AsyncOracleException(what + " failed: " + e, e);
   }
 
   /**
@@ -584,7 +903,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     try {
       Connection c = borrowFromUcp(attempt);
       try {
-        held = HeldConnection.adopt(c, options.module());
+        held = adopt(c);
       } catch (SQLException | RuntimeException e) {
         closeQuietly(c);
         throw e;
@@ -770,6 +1089,11 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   public void release(Session session, boolean discard) {
     HeldConnection held = session.held();
     held.lentTo = null;
+    // The tag stays with the session, for acquires that ask for it (python-oracledb's retagging).
+    String tag = session.tag();
+    if (tag != held.state.tag) {
+      held.state.tag = tag;
+    }
     if (listener != PoolListener.NONE) {
       Duration used = Duration.ofNanos(System.nanoTime() - session.borrowedAt());
       notifyListener(l -> l.onRelease(used));
@@ -779,12 +1103,25 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       retireOnWorker(held, true);
       return;
     }
+    long now = System.nanoTime();
+    held.lastUsed = now;
+    Limits current = limits;
+    boolean dropped = session.dropped();
+    if (dropped || (!discard && pastLifetime(held, now, current))) {
+      // Dropped by the application, or older than maxLifetime: closed for good, not pooled.
+      lock.lock();
+      try {
+        lent--;
+      } finally {
+        lock.unlock();
+      }
+      closeHeld(held);
+      return;
+    }
     if (discard) {
       notifyListener(PoolListener::onConnectionInvalidated);
     }
-    long now = System.nanoTime();
-    held.lastUsed = now;
-    if (discard || now - held.heldSince >= maxHoldNanos) {
+    if (discard || now - held.heldSince >= current.maxHoldNanos) {
       lock.lock();
       try {
         lent--;
@@ -828,8 +1165,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
    * {@code wasLent}.
    */
   private void offer(HeldConnection held, boolean wasLent) {
-    AcquireFuture next;
+    AcquireFuture next = null;
     boolean toUcp = false;
+    boolean aboveMax = false;
     lock.lock();
     try {
       if (wasLent) {
@@ -839,7 +1177,11 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         total--;
         allHeld.remove(held);
         toUcp = true;
-        next = null;
+      } else if (wasLent && total > max()) {
+        // Opened beyond max (FORCEGET), or max was lowered: closed rather than pooled.
+        total--;
+        allHeld.remove(held);
+        aboveMax = true;
       } else {
         next = pollLiveWaiter();
         if (next != null) {
@@ -854,10 +1196,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (toUcp) {
       retireOnWorker(held, false);
       checkDrained();
+    } else if (aboveMax) {
+      runOnWorker(held::close);
     } else if (next != null) {
       lend(next, held);
     }
   }
+
 
   /** Hands back a connection an acquire took but did not use. */
   private void giveBack(HeldConnection held, boolean discard) {
@@ -877,6 +1222,30 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } else {
       offer(held, true);
     }
+  }
+
+  /** Closes a held connection (no longer counted as lent) for good and frees its place. */
+  private void closeHeld(HeldConnection held) {
+    lock.lock();
+    try {
+      total--;
+      allHeld.remove(held);
+    } finally {
+      lock.unlock();
+    }
+    runOnWorker(held::close);
+    capacityFreed();
+  }
+
+  /** Closes an idle connection an acquire took (counted as lent) instead of lending it. */
+  private void closeLent(HeldConnection held) {
+    lock.lock();
+    try {
+      lent--;
+    } finally {
+      lock.unlock();
+    }
+    closeHeld(held);
   }
 
   /** Gives a held connection (no longer counted as lent) back to UCP and frees its place. */
@@ -931,29 +1300,52 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     checkDrained();
   }
 
-  /** Gives idle connections past their window back to UCP. Runs on the timer: hands the work to a worker. */
+  /**
+   * Housekeeping, once a second on the timer: gives idle connections past their hold window back to
+   * UCP, and closes those past {@code maxLifetime} and those idle past {@code timeout} while more
+   * than {@code min} are open (least recently used first). The work goes to a worker.
+   */
   private void retireExpiredIdle() {
     long now = System.nanoTime();
-    List<HeldConnection> expired = new ArrayList<>();
+    Limits current = limits;
+    int inUcp = 0;
+    if (current.idleTimeoutNanos != Long.MAX_VALUE) {
+      try {
+        inUcp = ucp.getAvailableConnectionsCount();
+      } catch (SQLException | RuntimeException e) {
+        // UCP not started yet: nothing idle there.
+      }
+    }
+    List<HeldConnection> toUcp = new ArrayList<>();
+    List<HeldConnection> toClose = new ArrayList<>();
     lock.lock();
     try {
-      for (HeldConnection h : idle) {
-        if (now - h.heldSince >= maxHoldNanos || now - h.lastUsed >= holdIdleNanos) {
-          expired.add(h);
+      int aboveMin = total - opening + inUcp - options.min();
+      for (java.util.Iterator<HeldConnection> it = idle.descendingIterator(); it.hasNext(); ) {
+        HeldConnection h = it.next();
+        if (pastLifetime(h, now, current) || (aboveMin > 0 && now - h.lastUsed >= current.idleTimeoutNanos)) {
+          it.remove();
+          toClose.add(h);
+          aboveMin--;
+        } else if (expired(h, now, current)) {
+          it.remove();
+          toUcp.add(h);
         }
       }
-      idle.removeAll(expired);
-      allHeld.removeAll(expired);
-      total -= expired.size();
+      allHeld.removeAll(toUcp);
+      allHeld.removeAll(toClose);
+      total -= toUcp.size() + toClose.size();
     } finally {
       lock.unlock();
     }
-    if (!expired.isEmpty()) {
-      try {
-        engine.workers().execute(() -> expired.forEach(HeldConnection::returnToUcp));
-      } catch (RejectedExecutionException e) {
-        expired.forEach(HeldConnection::returnToUcp);
-      }
+    if (!toUcp.isEmpty() || !toClose.isEmpty()) {
+      runOnWorker(() -> {
+        toUcp.forEach(HeldConnection::returnToUcp);
+        toClose.forEach(HeldConnection::close);
+        if (!toClose.isEmpty()) {
+          capacityFreed();
+        }
+      });
     }
   }
 
@@ -967,6 +1359,101 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private int max() {
     return options.max();
+  }
+
+  // ---- drop, release with a tag, reconfigure ------------------------------------------------
+
+  /** The session of one of this pool's connections, or {@code null}. */
+  private Session sessionOf(AsyncConnection connection) {
+    if (connection instanceof ConnectionImpl impl && impl.session().ownedBy(this)) {
+      return impl.session();
+    }
+    return null;
+  }
+
+  @Override
+  public CompletableFuture<Void> drop(AsyncConnection connection) {
+    Session session = sessionOf(connection);
+    if (session == null) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("connection",
+          "the connection was not acquired from pool " + name));
+    }
+    if (session.isReleased()) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("connection",
+          "the connection is already closed or released"));
+    }
+    LOG.log(Level.DEBUG, () -> name + " - a connection is dropped by the application");
+    return session.drop();
+  }
+
+  @Override
+  public CompletableFuture<Void> release(AsyncConnection connection, String tag) {
+    Session session = sessionOf(connection);
+    if (session == null) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("connection",
+          "the connection was not acquired from pool " + name));
+    }
+    session.setTag(tag);
+    return session.release();
+  }
+
+  @Override
+  public CompletableFuture<PoolOptions> reconfigure(java.util.function.Consumer<PoolOptions.Builder> change) {
+    if (change == null) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "change must not be null"));
+    }
+    PoolOptions next;
+    lock.lock();
+    try {
+      if (closeFuture != null) {
+        return CompletableFuture.failedFuture(new PoolClosedException(name + " - pool is closed"));
+      }
+    } finally {
+      lock.unlock();
+    }
+    PoolOptions before = options;
+    try {
+      PoolOptions.Builder builder = before.toBuilder();
+      change.accept(builder);
+      next = builder.build();
+      PoolReconfiguration.checkOnlyRuntimeSettingsChanged(before, next);
+    } catch (InvalidArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "the change failed: " + e));
+    }
+    CompletableFuture<PoolOptions> done = new CompletableFuture<>();
+    PoolOptions changed = next;
+    // UCP's setters may start opening connections (a larger min): on a worker, never the caller's thread.
+    runOnWorker(() -> {
+      try {
+        UcpConfiguration.applyRuntimeSettings(ucp, before, changed);
+      } catch (SQLException | RuntimeException e) {
+        done.completeExceptionally(Errors.map(e));
+        return;
+      }
+      List<HeldConnection> aboveMax = new ArrayList<>();
+      lock.lock();
+      try {
+        options = changed;
+        limits = new Limits(changed);
+        // A lower max: idle connections above it are closed now, lent ones when they come back.
+        while (total - opening > changed.max() && !idle.isEmpty()) {
+          HeldConnection h = idle.removeLast();
+          allHeld.remove(h);
+          total--;
+          aboveMax.add(h);
+        }
+      } finally {
+        lock.unlock();
+      }
+      aboveMax.forEach(HeldConnection::close);
+      LOG.log(Level.DEBUG, () -> name + " - reconfigured (" + changed + ")");
+      // A higher max: queued acquires may open now.
+      capacityFreed();
+      done.complete(changed);
+    });
+    return done;
   }
 
   // ---- stats --------------------------------------------------------------------------------
@@ -994,7 +1481,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         // UCP not started yet (lazy pool) or already destroyed: no physical connections to count.
       }
     }
-    return new PoolStats(held + inUcp, busy, idleHeld + inUcp, waiting, options.min(), options.max());
+    PoolOptions current = options;
+    return new PoolStats(held + inUcp, busy, idleHeld + inUcp, waiting, current.min(), current.max(),
+        Math.max(0, held - current.max()));
   }
 
   /** Connections the pool holds now (idle and lent), for tests. */

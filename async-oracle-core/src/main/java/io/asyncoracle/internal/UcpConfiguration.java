@@ -58,7 +58,7 @@ final class UcpConfiguration {
     // The async pool enforces max itself. UCP gets room above it: a connection the pool gave up
     // (a connect or a call that never returned) still counts in UCP until its driver returns, and
     // must not block the connections that replace it.
-    pds.setMaxPoolSize(ucpMaxPoolSize(options.max()));
+    pds.setMaxPoolSize(ucpMaxPoolSize(options));
     // The async pool waits for connections itself and only borrows when it has room; UCP's wait
     // covers UCP opening the connection, which the connect timeout bounds.
     Duration wait = options.connectTimeout().isZero()
@@ -78,7 +78,7 @@ final class UcpConfiguration {
     }
     boolean oracle = Dsn.isOracle(url);
     if (!options.inactiveTimeout().isZero()) {
-      pds.setInactiveConnectionTimeout(seconds(options.inactiveTimeout()));
+      applyInactiveTimeout(pds, options);
     }
     if (!options.maxLifetime().isZero()) {
       pds.setMaxConnectionReuseTime(seconds(options.maxLifetime()));
@@ -140,6 +140,55 @@ final class UcpConfiguration {
 
   static int ucpMaxPoolSize(int max) {
     return (int) Math.min(Integer.MAX_VALUE, 2L * max);
+  }
+
+  /** FORCEGET opens beyond max without a bound, so UCP must not have one either. */
+  static int ucpMaxPoolSize(PoolOptions options) {
+    return options.getMode() == io.asyncoracle.GetMode.FORCEGET ? Integer.MAX_VALUE : ucpMaxPoolSize(options.max());
+  }
+
+  /**
+   * The pool's {@code timeout} (idle connections above min are closed) for the connections idling
+   * in UCP: the pool itself closes those it holds; one it gave back after {@code holdIdleTimeout}
+   * was already idle that long, so UCP's own timeout is the rest, checked at least as often.
+   */
+  private static void applyInactiveTimeout(PoolDataSource pds, PoolOptions options) throws SQLException {
+    Duration timeout = options.inactiveTimeout();
+    Duration hold = options.holdIdleTimeout();
+    Duration inUcp = !hold.isZero() && hold.compareTo(timeout) < 0 ? timeout.minus(hold) : timeout;
+    int seconds = seconds(inUcp);
+    pds.setInactiveConnectionTimeout(seconds);
+    // UCP checks every 30 s by default: a shorter timeout would otherwise wait up to that long.
+    pds.setTimeoutCheckInterval(Math.min(30, seconds));
+  }
+
+  /**
+   * Applies what {@code AsyncPool.reconfigure} changed to UCP's running pool. Sizes are set in an
+   * order that keeps UCP's min at most its max throughout.
+   */
+  static void applyRuntimeSettings(PoolDataSource pds, PoolOptions before, PoolOptions after) throws SQLException {
+    int ucpMax = ucpMaxPoolSize(after);
+    if (ucpMax >= pds.getMaxPoolSize()) {
+      pds.setMaxPoolSize(ucpMax);
+      pds.setMinPoolSize(after.min());
+    } else {
+      pds.setMinPoolSize(after.min());
+      pds.setMaxPoolSize(ucpMax);
+    }
+    if (!after.inactiveTimeout().equals(before.inactiveTimeout())
+        || !after.holdIdleTimeout().equals(before.holdIdleTimeout())) {
+      if (after.inactiveTimeout().isZero()) {
+        pds.setInactiveConnectionTimeout(0);
+      } else {
+        applyInactiveTimeout(pds, after);
+      }
+    }
+    if (!after.maxLifetime().equals(before.maxLifetime())) {
+      pds.setMaxConnectionReuseTime(after.maxLifetime().isZero() ? 0 : seconds(after.maxLifetime()));
+    }
+    if (after.stmtCacheSize() != before.stmtCacheSize() && Dsn.isOracle(UrlCredentials.split(after.jdbcUrl()).url())) {
+      pds.setMaxStatements(after.stmtCacheSize());
+    }
   }
 
   private static int seconds(Duration d) {

@@ -7,6 +7,7 @@ import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
+import io.asyncoracle.SessionCallback;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
@@ -41,6 +42,8 @@ public final class AsyncOracleAutoConfiguration {
    * @param properties the properties
    * @param environment for {@code spring.application.name}
    * @param listeners pool listeners, e.g. the metrics listener
+   * @param sessionCallback the application's session callback, if it declares one
+   * @param onConnect the application's on-connect hook, if it declares one
    * @param observers the observer of database calls (tracing), if any
    * @param beanFactory to find a service connection and the class loader
    * @return the open pool
@@ -49,11 +52,13 @@ public final class AsyncOracleAutoConfiguration {
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
       ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
+      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect,
       ConfigurableListableBeanFactory beanFactory) {
     // The context's class loader, not ours: it decides whether H2 is "on the classpath".
     PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
         JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
-        listeners.orderedStream().toList(), observers.getIfUnique());
+        listeners.orderedStream().toList(), observers.getIfUnique(),
+        new PoolOptionsFactory.PoolHooks(sessionCallback.getIfUnique(), onConnect.getIfUnique()));
     try {
       return AsyncOracle.createPool(options).join();
     } catch (CompletionException e) {

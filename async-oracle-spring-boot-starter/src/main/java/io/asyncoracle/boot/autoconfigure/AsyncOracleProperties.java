@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.autoconfigure;
 
+import io.asyncoracle.GetMode;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -118,6 +119,31 @@ public class AsyncOracleProperties {
    * name per application context.
    */
   private String embeddedDatabaseName;
+
+  // ---- python-oracledb pool options (create_pool_async) ----
+
+  /**
+   * What an acquire does when every connection is busy and the pool is at max: wait (queue up to
+   * acquire-timeout), nowait (fail at once), timedwait (queue up to wait-timeout) or forceget (open
+   * a connection beyond max, closed again when released).
+   */
+  private GetMode getMode = GetMode.WAIT;
+
+  /** How long a timedwait acquire may take in all; 0 fails at once when nothing is free. Only used with get-mode=timedwait. */
+  private Duration waitTimeout = Duration.ZERO;
+
+  /** How many connections the pool opens, one after another, when an acquire makes it grow (never beyond max). */
+  private int increment = 1;
+
+  /**
+   * How long a connection may be idle before it is checked (a ping) when lent: python-oracledb's
+   * ping_interval, the same setting as the pool's alive-bypass window. 0 checks every lend; a
+   * negative value turns the checks off. Default 500ms.
+   */
+  private Duration pingInterval;
+
+  /** How long the check of an idle connection may take before the connection is given up and replaced. */
+  private Duration pingTimeout = Duration.ofSeconds(5);
 
   /** How the pool is closed when the application stops. */
   private final Shutdown shutdown = new Shutdown();
@@ -339,6 +365,56 @@ public class AsyncOracleProperties {
   /** @param arraySize the rows per fetch round trip */
   public void setArraySize(int arraySize) {
     this.arraySize = arraySize;
+  }
+
+  /** @return the get mode */
+  public GetMode getGetMode() {
+    return getMode;
+  }
+
+  /** @param getMode the get mode */
+  public void setGetMode(GetMode getMode) {
+    this.getMode = getMode;
+  }
+
+  /** @return the wait timeout of get-mode=timedwait */
+  public Duration getWaitTimeout() {
+    return waitTimeout;
+  }
+
+  /** @param waitTimeout the wait timeout of get-mode=timedwait */
+  public void setWaitTimeout(Duration waitTimeout) {
+    this.waitTimeout = waitTimeout;
+  }
+
+  /** @return how many connections are opened when the pool grows */
+  public int getIncrement() {
+    return increment;
+  }
+
+  /** @param increment how many connections are opened when the pool grows */
+  public void setIncrement(int increment) {
+    this.increment = increment;
+  }
+
+  /** @return the ping interval, or {@code null} for the core's default */
+  public Duration getPingInterval() {
+    return pingInterval;
+  }
+
+  /** @param pingInterval the ping interval; negative turns the checks off */
+  public void setPingInterval(Duration pingInterval) {
+    this.pingInterval = pingInterval;
+  }
+
+  /** @return the ping timeout */
+  public Duration getPingTimeout() {
+    return pingTimeout;
+  }
+
+  /** @param pingTimeout the ping timeout */
+  public void setPingTimeout(Duration pingTimeout) {
+    this.pingTimeout = pingTimeout;
   }
 
   /** @return the worker thread mode */

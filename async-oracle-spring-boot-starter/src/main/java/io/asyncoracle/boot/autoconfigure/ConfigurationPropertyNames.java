@@ -10,7 +10,8 @@ final class ConfigurationPropertyNames {
       "stmtCacheSize", "statement-cache-size",
       "connectionProperty", "connection-properties",
       "dsn", "url",
-      "options", "url");
+      "options", "url",
+      "aliveBypass", "ping-interval");
 
   private ConfigurationPropertyNames() {
   }

@@ -4,6 +4,7 @@ import io.asyncoracle.CallObserver;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
+import io.asyncoracle.SessionCallback;
 import io.asyncoracle.VirtualThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +19,15 @@ import org.springframework.util.StringUtils;
  * reporting bad values as {@link InvalidAsyncOracleConfigurationException}s that name the property.
  */
 final class PoolOptionsFactory {
+
+  /**
+   * The application's pool hooks, from its beans.
+   *
+   * @param sessionCallback the session callback, or {@code null}
+   * @param onConnect the on-connect hook, or {@code null}
+   */
+  record PoolHooks(SessionCallback sessionCallback, AsyncConnectionInitializer onConnect) {
+  }
 
   private static final Log LOG = LogFactory.getLog(AsyncOracleAutoConfiguration.class);
   private static final String H2_DRIVER = "org.h2.Driver";
@@ -43,6 +53,23 @@ final class PoolOptionsFactory {
    */
   PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
       List<PoolListener> listeners, CallObserver callObserver) {
+    return create(properties, serviceConnection, applicationName, listeners, callObserver, null);
+  }
+
+  /**
+   * Builds the options with the application's pool hooks.
+   *
+   * @param properties the bound properties
+   * @param serviceConnection connection details from a service connection, or {@code null}
+   * @param applicationName {@code spring.application.name}, or {@code null}
+   * @param listeners the pool listeners (metrics), possibly empty
+   * @param callObserver the observer of database calls (tracing), or {@code null}
+   * @param hooks the session callback and on-connect hook beans, or {@code null}
+   * @return the options
+   * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
+   */
+  PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
+      List<PoolListener> listeners, CallObserver callObserver, PoolHooks hooks) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, properties, serviceConnection);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -65,7 +92,18 @@ final class PoolOptionsFactory {
         .arraySize(properties.getArraySize())
         .virtualThreads(virtualThreads(properties.getVirtualThreads()))
         .failFast(properties.isFailFast())
-        .module(module(properties.getModule(), applicationName));
+        .module(module(properties.getModule(), applicationName))
+        .getMode(properties.getGetMode())
+        .waitTimeout(properties.getWaitTimeout())
+        .increment(properties.getIncrement())
+        .pingTimeout(properties.getPingTimeout());
+    if (properties.getPingInterval() != null) {
+      // After validate-on-borrow: a ping interval that is set says whether (and when) to check.
+      builder.pingInterval(properties.getPingInterval());
+    }
+    if (hooks != null) {
+      builder.sessionCallback(hooks.sessionCallback()).onConnect(hooks.onConnect());
+    }
     if (!listeners.isEmpty()) {
       builder.listener(CompositePoolListener.of(listeners));
     }

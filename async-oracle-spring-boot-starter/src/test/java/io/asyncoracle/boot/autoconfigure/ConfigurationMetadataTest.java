@@ -24,6 +24,8 @@ class ConfigurationMetadataTest {
       "async-oracle.call-timeout", "async-oracle.array-size", "async-oracle.virtual-threads", "async-oracle.fail-fast",
       "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",
       "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled",
+      "async-oracle.get-mode", "async-oracle.wait-timeout", "async-oracle.increment", "async-oracle.ping-interval",
+      "async-oracle.ping-timeout",
       "async-oracle.observations.enabled", "async-oracle.observations.include-query-text",
       "async-oracle.metrics.naming");
 
@@ -36,6 +38,7 @@ class ConfigurationMetadataTest {
       assertThat(entry.group()).as(property + " has a description").contains("\"description\"");
     }
     assertThat(json).contains("\"name\": \"async-oracle.shutdown.mode\"").contains("\"value\": \"interrupt\"");
+    assertThat(json).contains("\"name\": \"async-oracle.get-mode\"").contains("\"value\": \"forceget\"");
     assertThat(json).contains("\"name\": \"async-oracle.metrics.naming\"").contains("\"value\": \"opentelemetry\"");
   }
 
