@@ -2,6 +2,7 @@ package io.asyncoracle;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -15,7 +16,13 @@ import java.util.concurrent.Flow;
  * pooled connection to its pool after rolling back uncommitted work.
  *
  * <p>Features marked <em>Oracle only</em> fail with {@link UnsupportedFeatureException} on other
- * databases (such as the embedded H2 default). Bind parameters are positional ({@code ?}).
+ * databases (such as the embedded H2 default).
+ *
+ * <p>Bind placeholders are JDBC's {@code ?} or Oracle's {@code :name} and {@code :1}, with values
+ * by position ({@code Object...}, a {@link List}) or by name (a {@link Map}), as on
+ * {@link AsyncCursor}. Every method of a closed connection fails with {@link AsyncOracleException}
+ * (asynchronous ones through their future), except {@link #close()}, {@link #isClosed()} and
+ * {@link #isHealthy()} (then {@code false}).
  */
 public interface AsyncConnection {
 
@@ -46,13 +53,14 @@ public interface AsyncConnection {
   CompletableFuture<Long> execute(String sql, Object... params);
 
   /**
-   * Executes a statement once per parameter row in one batch, and closes it.
+   * Executes a statement once per parameter row in one batch, and closes it. An empty list runs
+   * nothing (no round trip) and succeeds.
    *
    * @param sql the statement
-   * @param rows one list of bind values per execution
+   * @param rows one {@link List} (by position) or {@link Map} (by name) of bind values per execution
    * @return a future of the total number of rows touched
    */
-  CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows);
+  CompletableFuture<Long> executeMany(String sql, List<?> rows);
 
   /**
    * Runs a query and returns its first row.
@@ -78,7 +86,7 @@ public interface AsyncConnection {
    * Runs a query and returns up to {@code numRows} rows.
    *
    * @param sql the query
-   * @param numRows the maximum number of rows, at least 1
+   * @param numRows the maximum number of rows; 0 or less returns no rows, as in the reference
    * @param params positional bind values
    * @return a future of the rows
    */
@@ -88,7 +96,7 @@ public interface AsyncConnection {
    * Runs a query and maps up to {@code numRows} rows.
    *
    * @param sql the query
-   * @param numRows the maximum number of rows, at least 1
+   * @param numRows the maximum number of rows; 0 or less returns no rows
    * @param mapper turns each row into an object
    * @param params positional bind values
    * @param <T> the mapped type
@@ -158,6 +166,206 @@ public interface AsyncConnection {
    * @return an empty pipeline bound to this connection
    */
   Pipeline pipeline();
+
+  // ---- python-oracledb parity: named binds, shortcuts, keyword parameters, LOBs ------------
+
+  /**
+   * Executes a statement with values bound by name ({@code :name} placeholders) and closes it.
+   *
+   * @param sql the statement
+   * @param params the values by name, without the colon
+   * @return a future of the number of rows touched (0 for DDL and queries)
+   */
+  CompletableFuture<Long> execute(String sql, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and returns its first row.
+   *
+   * @param sql the query
+   * @param params the values by name
+   * @return a future of the first row, or of {@code null} if there is none
+   */
+  CompletableFuture<Row> fetchOne(String sql, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and maps its first row.
+   *
+   * @param sql the query
+   * @param mapper turns the row into an object
+   * @param params the values by name
+   * @param <T> the mapped type
+   * @return a future of the mapped row, or of {@code null} if there is none
+   */
+  <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Map<String, ?> params);
+
+  /**
+   * Runs a query without bind values and returns up to the array size
+   * ({@link PoolOptions#arraySize()}) rows: the reference's {@code fetchmany} without
+   * {@code num_rows}.
+   *
+   * @param sql the query
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchMany(String sql);
+
+  /**
+   * Runs a query with positional values and returns up to the array size rows.
+   *
+   * @param sql the query
+   * @param params positional bind values
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchMany(String sql, List<?> params);
+
+  /**
+   * Runs a query with values bound by name and returns up to the array size rows.
+   *
+   * @param sql the query
+   * @param params the values by name
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchMany(String sql, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and returns up to {@code numRows} rows.
+   *
+   * @param sql the query
+   * @param numRows the maximum number of rows; 0 or less returns no rows
+   * @param params the values by name
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and maps up to {@code numRows} rows.
+   *
+   * @param sql the query
+   * @param numRows the maximum number of rows; 0 or less returns no rows
+   * @param mapper turns each row into an object
+   * @param params the values by name
+   * @param <T> the mapped type
+   * @return a future of the mapped rows
+   */
+  <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and returns all its rows.
+   *
+   * @param sql the query
+   * @param params the values by name
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params);
+
+  /**
+   * Runs a query with values bound by name and maps all its rows.
+   *
+   * @param sql the query
+   * @param mapper turns each row into an object
+   * @param params the values by name
+   * @param <T> the mapped type
+   * @return a future of the mapped rows
+   */
+  <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Map<String, ?> params);
+
+  /**
+   * Runs a query and returns all its rows, fetching {@code arraySize} rows per round trip (the
+   * reference's {@code fetchall(statement, parameters, arraysize)}).
+   *
+   * @param sql the query
+   * @param params positional bind values, or {@code null} for none
+   * @param arraySize rows per round trip, at least 1
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchAll(String sql, List<?> params, int arraySize);
+
+  /**
+   * Runs a query and maps all its rows, fetching {@code arraySize} rows per round trip (the
+   * reference's {@code fetchall(statement, parameters, arraysize, rowfactory)}).
+   *
+   * @param sql the query
+   * @param params positional bind values, or {@code null} for none
+   * @param arraySize rows per round trip, at least 1
+   * @param mapper turns each row into an object
+   * @param <T> the mapped type
+   * @return a future of the mapped rows
+   */
+  <T> CompletableFuture<List<T>> fetchAll(String sql, List<?> params, int arraySize, RowMapper<T> mapper);
+
+  /**
+   * Runs a query with values bound by name and returns all its rows, {@code arraySize} per round trip.
+   *
+   * @param sql the query
+   * @param params the values by name
+   * @param arraySize rows per round trip, at least 1
+   * @return a future of the rows
+   */
+  CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params, int arraySize);
+
+  /**
+   * Streams a query's rows with values bound by name (see {@link #stream(String, Object...)}).
+   *
+   * @param sql the query
+   * @param params the values by name
+   * @return a publisher of the rows
+   */
+  Flow.Publisher<Row> stream(String sql, Map<String, ?> params);
+
+  /**
+   * Calls a stored function with positional and keyword parameters (the reference's
+   * {@code callfunc(name, type, parameters, keyword_parameters)}). On Oracle the keywords are
+   * passed in PL/SQL named notation ({@code name => value}), so parameters with defaults may be
+   * left out; on other databases they are matched to the parameter names the driver's metadata
+   * lists, and every parameter must be given.
+   *
+   * @param name the function name, optionally qualified
+   * @param returnType the Java type of the return value
+   * @param params the positional IN arguments, or {@code null}
+   * @param keywordParams the IN arguments by parameter name, after the positional ones
+   * @param <T> the return type
+   * @return a future of the function's result
+   */
+  <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, List<?> params, Map<String, ?> keywordParams);
+
+  /**
+   * Calls a stored procedure with positional and keyword parameters (the reference's
+   * {@code callproc(name, parameters, keyword_parameters)}); keywords as in
+   * {@link #callFunc(String, Class, List, Map)}. OUT and IN OUT arguments are {@link OutParameter}s.
+   *
+   * @param name the procedure name, optionally qualified
+   * @param params the positional arguments, or {@code null}
+   * @param keywordParams the arguments by parameter name, after the positional ones
+   * @return a future of the positional arguments after the call, followed by the keyword ones in
+   *     the map's order: IN values as given, OUT values as returned
+   */
+  CompletableFuture<List<Object>> callProc(String name, List<?> params, Map<String, ?> keywordParams);
+
+  /**
+   * Creates a temporary LOB holding some data (the reference's {@code createlob(type, data)}).
+   *
+   * @param type the kind of LOB
+   * @param initialData a {@link CharSequence} for CLOB/NCLOB, {@code byte[]} for BLOB, or {@code null}
+   * @return a future of the LOB
+   */
+  CompletableFuture<AsyncLob> createLob(LobType type, Object initialData);
+
+  /**
+   * Sets whether queries on this connection return LOB columns as {@link AsyncLob} locators, read
+   * in parts, instead of their whole content as {@code String}/{@code byte[]} (python-oracledb's
+   * {@code fetch_lobs}; off by default here). Applies to the shortcuts and to cursors, which can
+   * override it ({@link AsyncCursor#setFetchLobs(boolean)}). Locators stay valid until closed or
+   * until the connection is closed.
+   *
+   * @param fetchLobs whether to fetch LOB locators
+   */
+  void setFetchLobs(boolean fetchLobs);
+
+  /**
+   * Returns whether queries on this connection return LOB locators.
+   *
+   * @return the setting
+   */
+  boolean fetchLobs();
 
   // ---- transactions and lifecycle ---------------------------------------------------------
 

@@ -3,9 +3,16 @@ package io.asyncoracle;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A temporary LOB made by {@link AsyncConnection#createLob(LobType)}. Its operations run on the
- * owning connection, in order with the connection's other calls. Pass the LOB itself as a bind
- * parameter to insert it. Offsets are 1-based, as in the database and the reference.
+ * A LOB: a temporary one made by {@link AsyncConnection#createLob(LobType)}, or a locator of a LOB
+ * column fetched with {@link AsyncConnection#setFetchLobs(boolean)} (python-oracledb's
+ * {@code AsyncLOB}). Its operations run on the owning connection, in order with the connection's
+ * other calls; a locator is read in parts with {@link #read(long, int)}, never all at once unless
+ * asked. Pass the LOB itself as a bind parameter to insert it. Offsets are 1-based, as in the
+ * database and the reference.
+ *
+ * <p>Temporary LOBs behave the same on every database: on Oracle they are the driver's temporary
+ * LOBs; elsewhere (H2, whose LOBs can be written only once) the library keeps the content itself
+ * until the LOB is bound, so writes at any offset, appends and {@link #trim(long)} work there too.
  */
 public interface AsyncLob {
 
@@ -48,7 +55,8 @@ public interface AsyncLob {
   CompletableFuture<Void> write(Object data);
 
   /**
-   * Writes data at an offset.
+   * Writes data at an offset, overwriting what is there and extending the LOB as needed; a gap
+   * past the end is filled with spaces (CLOB, NCLOB) or zero bytes (BLOB), as Oracle does.
    *
    * @param data a {@link CharSequence} for CLOB/NCLOB, {@code byte[]} for BLOB
    * @param offset the 1-based position to write at
@@ -65,7 +73,14 @@ public interface AsyncLob {
   CompletableFuture<Void> trim(long newSize);
 
   /**
-   * Frees the temporary LOB.
+   * Returns whether the LOB was closed, or its connection was.
+   *
+   * @return {@code true} if closed
+   */
+  boolean isClosed();
+
+  /**
+   * Frees the temporary LOB (or the locator). Later operations fail.
    *
    * @return a future that completes when freed
    */

@@ -159,4 +159,16 @@ public interface AsyncPool {
    * @return the options
    */
   PoolOptions options();
+
+  /**
+   * Adds a listener for the pool's events, besides {@link PoolOptions#listener()}: e.g. metrics
+   * attached by a framework to a pool an application created itself. Events that happened before
+   * are not replayed. Adding costs nothing on calls while no listener is set.
+   *
+   * @param listener the listener; its methods must return quickly and never throw
+   * @throws UnsupportedOperationException if this implementation does not take listeners
+   */
+  default void addListener(PoolListener listener) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not take listeners");
+  }
 }

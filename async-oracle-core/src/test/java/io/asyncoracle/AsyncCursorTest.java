@@ -86,8 +86,7 @@ class AsyncCursorTest {
     assertThatThrownBy(() -> cursor.setArraySize(0))
         .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("arraySize"));
     assertThat(cursor.arraySize()).isEqualTo(PoolOptions.DEFAULT_ARRAY_SIZE);
-    assertThat(failure(cursor.fetchMany(0))).isInstanceOfSatisfying(InvalidArgumentException.class,
-        e -> assertThat(e.argument()).isEqualTo("numRows"));
+    assertThat(await(cursor.fetchMany(0))).as("as the reference: no rows, no error").isEmpty();
   }
 
   @Test
@@ -185,13 +184,13 @@ class AsyncCursorTest {
   void aClosedCursorRefusesCalls() {
     AsyncCursor cursor = conn.cursor();
     await(cursor.execute("select id from item"));
-    await(cursor.close());
+    cursor.close();
     assertThat(cursor.isClosed()).isTrue();
     assertThat(failure(cursor.fetchOne())).isInstanceOf(AsyncOracleException.class).hasMessageContaining("closed");
     assertThat(failure(cursor.execute("select 1 from dual"))).isInstanceOf(AsyncOracleException.class)
         .hasMessageContaining("closed");
     assertThat(failure(conn.cursor(true).scroll(1, ScrollMode.ABSOLUTE))).isInstanceOf(InvalidArgumentException.class);
-    await(cursor.close());
+    cursor.close();
     assertThat(await(conn.fetchOne("select 1 from dual"))).as("the connection is unaffected").isNotNull();
   }
 

@@ -3,6 +3,7 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncLob;
+import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.DbObjectType;
 import io.asyncoracle.InputTypeHandler;
@@ -17,6 +18,7 @@ import io.asyncoracle.Xid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -57,22 +59,38 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public AsyncCursor cursor(boolean scrollable) {
+    checkConnected();
     return new CursorImpl(this, scrollable, defaultArraySize);
   }
 
   @Override
   public CompletableFuture<Long> execute(String sql, Object... params) {
     Object[] args = Statements.args(params);
-    return checked(() -> SqlText.checkStatement(sql, args.length),
-        () -> session.run("execute", s -> Statements.execute(this, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
-            sql, null));
+    SqlBinds binds;
+    try {
+      binds = SqlText.checkStatement(sql, args.length);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    if (binds.named()) {
+      BindPlan plan = BindPlan.positional(sql, binds, args, session.isOracle());
+      return session.run("execute", s -> Statements.execute(this, sql, args, plan), DatabaseCall.EXECUTE,
+          Session.COUNTED, sql, null);
+    }
+    return session.run("execute", s -> Statements.execute(this, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
+        sql, null);
   }
 
   @Override
-  public CompletableFuture<Long> executeMany(String sql, List<? extends List<?>> rows) {
-    return checked(() -> Statements.checkBatch(sql, rows),
-        () -> session.run("executeMany", s -> Statements.executeMany(this, sql, rows), DatabaseCall.EXECUTE_MANY,
-            Session.COUNTED, sql, null));
+  public CompletableFuture<Long> executeMany(String sql, List<?> rows) {
+    Statements.Batch batch;
+    try {
+      batch = Statements.checkBatch(sql, rows, session.isOracle());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return session.run("executeMany", s -> Statements.executeMany(this, batch), DatabaseCall.EXECUTE_MANY,
+        Session.COUNTED, sql, null);
   }
 
   @Override
@@ -83,10 +101,17 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Object... params) {
     Object[] args = Statements.args(params);
-    return checked(() -> checkQuery(sql, mapper, args), () -> session.run("fetchOne", s -> {
-      List<T> rows = Statements.query(this, sql, args, 1, mapper);
+    SqlBinds binds;
+    try {
+      binds = checkQuery(sql, mapper, args);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
+    return session.run("fetchOne", s -> {
+      List<T> rows = Statements.query(this, sql, args, plan, 1, defaultArraySize, mapper);
       return rows.isEmpty() ? null : rows.get(0);
-    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null));
+    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null);
   }
 
   @Override
@@ -97,13 +122,7 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper, Object... params) {
     Object[] args = Statements.args(params);
-    return checked(() -> {
-      checkQuery(sql, mapper, args);
-      if (numRows < 1) {
-        throw new InvalidArgumentException("numRows", "numRows must be at least 1, got " + numRows);
-      }
-    }, () -> session.run("fetchMany", s -> Statements.query(this, sql, args, numRows, mapper),
-        DatabaseCall.FETCH_MANY, Session.LISTED, sql, null));
+    return queryPositional("fetchMany", sql, args, Math.max(0, numRows), defaultArraySize, mapper);
   }
 
   @Override
@@ -114,9 +133,21 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Object... params) {
     Object[] args = Statements.args(params);
-    return checked(() -> checkQuery(sql, mapper, args),
-        () -> session.run("fetchAll", s -> Statements.query(this, sql, args, Integer.MAX_VALUE, mapper),
-            DatabaseCall.FETCH_ALL, Session.LISTED, sql, null));
+    return queryPositional("fetchAll", sql, args, Integer.MAX_VALUE, defaultArraySize, mapper);
+  }
+
+  /** A query with positional values: {@code ?} placeholders bound as given, {@code :name} ones through a plan. */
+  private <T> CompletableFuture<List<T>> queryPositional(String operation, String sql, Object[] args, int maxRows,
+      int arraySize, RowMapper<T> mapper) {
+    SqlBinds binds;
+    try {
+      binds = checkQuery(sql, mapper, args);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
+    return session.run(operation, s -> Statements.query(this, sql, args, plan, maxRows, arraySize, mapper),
+        observedAs(operation), Session.LISTED, sql, null);
   }
 
   @Override
@@ -152,11 +183,21 @@ final class ConnectionImpl implements AsyncConnection {
     return new PipelineImpl(this);
   }
 
-  private static void checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
-    SqlText.checkStatement(sql, args.length);
+  /** The observed operation of a query shortcut. */
+  private static String observedAs(String operation) {
+    return switch (operation) {
+      case "fetchOne" -> DatabaseCall.FETCH_ONE;
+      case "fetchMany" -> DatabaseCall.FETCH_MANY;
+      default -> DatabaseCall.FETCH_ALL;
+    };
+  }
+
+  private static SqlBinds checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
+    SqlBinds binds = SqlText.checkStatement(sql, args.length);
     if (mapper == null) {
       throw new InvalidArgumentException("mapper", "mapper must not be null");
     }
+    return binds;
   }
 
   /** Rejects a missing argument with the library's own exception rather than a NullPointerException. */
@@ -174,6 +215,184 @@ final class ConnectionImpl implements AsyncConnection {
       return CompletableFuture.failedFuture(e);
     }
     return call.get();
+  }
+
+  // ---- python-oracledb parity: named binds, shortcuts, keyword parameters, LOBs (issue 11) --------
+
+  private volatile boolean fetchLobs;
+
+  @Override
+  public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
+    BindPlan plan;
+    try {
+      plan = BindPlan.byName(sql, SqlText.checkText(sql), params, session.isOracle());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return session.run("execute", s -> Statements.execute(this, sql, null, plan), DatabaseCall.EXECUTE,
+        Session.COUNTED, sql, null);
+  }
+
+  @Override
+  public CompletableFuture<Row> fetchOne(String sql, Map<String, ?> params) {
+    return fetchOne(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Map<String, ?> params) {
+    return queryNamed("fetchOne", sql, params, 1, defaultArraySize, mapper)
+        .thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql) {
+    return queryPositional("fetchMany", sql, Statements.args(null), defaultArraySize, defaultArraySize, row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, List<?> params) {
+    return queryPositional("fetchMany", sql, listArgs(params), defaultArraySize, defaultArraySize, row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, Map<String, ?> params) {
+    return queryNamed("fetchMany", sql, params, defaultArraySize, defaultArraySize, row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Map<String, ?> params) {
+    return fetchMany(sql, numRows, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper,
+      Map<String, ?> params) {
+    return queryNamed("fetchMany", sql, params, Math.max(0, numRows), defaultArraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params) {
+    return fetchAll(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Map<String, ?> params) {
+    return queryNamed("fetchAll", sql, params, Integer.MAX_VALUE, defaultArraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, List<?> params, int arraySize) {
+    return fetchAll(sql, params, arraySize, row -> row);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchAll(String sql, List<?> params, int arraySize, RowMapper<T> mapper) {
+    if (arraySize < 1) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
+          "arraySize must be at least 1, got " + arraySize));
+    }
+    return queryPositional("fetchAll", sql, listArgs(params), Integer.MAX_VALUE, arraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params, int arraySize) {
+    if (arraySize < 1) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
+          "arraySize must be at least 1, got " + arraySize));
+    }
+    return queryNamed("fetchAll", sql, params, Integer.MAX_VALUE, arraySize, row -> row);
+  }
+
+  @Override
+  public Flow.Publisher<Row> stream(String sql, Map<String, ?> params) {
+    CursorImpl cursor = new CursorImpl(this, false, defaultArraySize);
+    return new RowPublisher(cursor, () -> cursor.execute(sql, params), true);
+  }
+
+  private <T> CompletableFuture<List<T>> queryNamed(String operation, String sql, Map<String, ?> params, int maxRows,
+      int arraySize, RowMapper<T> mapper) {
+    BindPlan plan;
+    try {
+      plan = BindPlan.byName(sql, SqlText.checkText(sql), params, session.isOracle());
+      requireArgument(mapper, "mapper");
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return session.run(operation, s -> Statements.query(this, sql, null, plan, maxRows, arraySize, mapper),
+        observedAs(operation), Session.LISTED, sql, null);
+  }
+
+  private static Object[] listArgs(List<?> params) {
+    return params == null ? Statements.args(null) : params.toArray();
+  }
+
+  @Override
+  public <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, List<?> params,
+      Map<String, ?> keywordParams) {
+    Object[] args = listArgs(params);
+    return checked(() -> {
+      SqlText.requireProcedureName(name);
+      requireArgument(returnType, "returnType");
+      StoredCalls.checkKeywords(keywordParams);
+    }, () -> session.run("callFunc " + name,
+        s -> StoredCalls.callFunc(this, name, returnType, args, keywordParams), DatabaseCall.CALL_FUNC,
+        Session.NO_ROWS, null, name));
+  }
+
+  @Override
+  public CompletableFuture<List<Object>> callProc(String name, List<?> params, Map<String, ?> keywordParams) {
+    Object[] args = listArgs(params);
+    return checked(() -> {
+      SqlText.requireProcedureName(name);
+      StoredCalls.checkKeywords(keywordParams);
+    }, () -> session.run("callProc " + name, s -> StoredCalls.callProc(this, name, args, keywordParams),
+        DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
+  }
+
+  @Override
+  public CompletableFuture<AsyncLob> createLob(LobType type, Object initialData) {
+    if (initialData == null) {
+      return createLob(type);
+    }
+    return createLob(type).thenCompose(lob -> lob.write(initialData).handle((ignored, error) -> {
+      if (error != null) {
+        lob.close();
+        throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+      }
+      return lob;
+    }));
+  }
+
+  @Override
+  public void setFetchLobs(boolean fetchLobs) {
+    checkConnected();
+    this.fetchLobs = fetchLobs;
+  }
+
+  @Override
+  public boolean fetchLobs() {
+    checkConnected();
+    return fetchLobs;
+  }
+
+  /** Whether queries return LOB locators; read by cursors and shortcuts without the closed check. */
+  boolean fetchLobsSetting() {
+    return fetchLobs;
+  }
+
+  InputTypeHandler inputTypeHandlerSetting() {
+    return inputTypeHandler;
+  }
+
+  OutputTypeHandler outputTypeHandlerSetting() {
+    return outputTypeHandler;
+  }
+
+  /** Synchronous calls on a closed connection fail clearly, as the reference's do. */
+  void checkConnected() {
+    if (session.isReleased()) {
+      throw new AsyncOracleException("the connection is closed");
+    }
   }
 
   // ---- transactions and lifecycle ---------------------------------------------------------
@@ -213,6 +432,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public void cancel() {
+    checkConnected();
     session.cancel();
   }
 
@@ -248,6 +468,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public Xid xid(int formatId, String globalTransactionId, String branchQualifier) {
+    checkConnected();
     return Xid.of(formatId, globalTransactionId, branchQualifier);
   }
 
@@ -321,11 +542,13 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public byte[] encodeOson(Object value) {
+    checkConnected();
     return Oson.encode(value);
   }
 
   @Override
   public Object decodeOson(byte[] data) {
+    checkConnected();
     return Oson.decode(data);
   }
 
@@ -333,11 +556,13 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public void setAction(String action) {
+    checkConnected();
     session.setClientInfo("OCSID.ACTION", action);
   }
 
   @Override
   public void setModule(String module) {
+    checkConnected();
     if (module != null && module.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 48) {
       throw new InvalidArgumentException("module", "module must be at most 48 bytes (ORA-24960)");
     }
@@ -346,21 +571,25 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public void setClientIdentifier(String clientIdentifier) {
+    checkConnected();
     session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
   }
 
   @Override
   public void setClientInfo(String clientInfo) {
+    checkConnected();
     session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
   }
 
   @Override
   public void setDbOp(String dbOp) {
+    checkConnected();
     session.setClientInfo("OCSID.DBOP", dbOp);
   }
 
   @Override
   public void setEcontextId(String econtextId) {
+    checkConnected();
     if (econtextId != null && econtextId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
       throw new InvalidArgumentException("econtextId", "econtextId must be at most 64 bytes");
     }
@@ -369,11 +598,13 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public Duration callTimeout() {
+    checkConnected();
     return session.callTimeout();
   }
 
   @Override
   public void setCallTimeout(Duration timeout) {
+    checkConnected();
     if (timeout == null || timeout.isNegative()) {
       throw new InvalidArgumentException("callTimeout", "callTimeout must not be null or negative");
     }
@@ -382,6 +613,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public boolean autocommit() {
+    checkConnected();
     return session.autocommit();
   }
 
@@ -413,11 +645,13 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public int stmtCacheSize() {
+    checkConnected();
     return session.stmtCacheSize();
   }
 
   @Override
   public void setStmtCacheSize(int size) {
+    checkConnected();
     if (size < 0) {
       throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + size);
     }
@@ -426,41 +660,49 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public String internalName() {
+    checkConnected();
     return internalName;
   }
 
   @Override
   public void setInternalName(String name) {
+    checkConnected();
     this.internalName = name;
   }
 
   @Override
   public String externalName() {
+    checkConnected();
     return externalName;
   }
 
   @Override
   public void setExternalName(String name) {
+    checkConnected();
     this.externalName = name;
   }
 
   @Override
   public void setInputTypeHandler(InputTypeHandler handler) {
+    checkConnected();
     this.inputTypeHandler = handler;
   }
 
   @Override
   public InputTypeHandler inputTypeHandler() {
+    checkConnected();
     return inputTypeHandler;
   }
 
   @Override
   public void setOutputTypeHandler(OutputTypeHandler handler) {
+    checkConnected();
     this.outputTypeHandler = handler;
   }
 
   @Override
   public OutputTypeHandler outputTypeHandler() {
+    checkConnected();
     return outputTypeHandler;
   }
 
@@ -503,6 +745,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public String dsn() {
+    checkConnected();
     return session.dsn();
   }
 
@@ -528,6 +771,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public boolean thin() {
+    checkConnected();
     return session.isOracle();
   }
 

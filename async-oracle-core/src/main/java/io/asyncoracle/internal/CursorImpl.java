@@ -4,13 +4,23 @@ import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ColumnDescription;
 import io.asyncoracle.DatabaseCall;
+import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.MappedCursor;
+import io.asyncoracle.OutputTypeHandler;
 import io.asyncoracle.Row;
+import io.asyncoracle.RowMapper;
 import io.asyncoracle.ScrollMode;
+import io.asyncoracle.UnsupportedFeatureException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -21,18 +31,34 @@ import java.util.concurrent.Flow;
  */
 final class CursorImpl implements AsyncCursor {
 
+  /** python-oracledb's default {@code batch_size} of {@code executemany}: everything in one round trip. */
+  static final int DEFAULT_BATCH_SIZE = Integer.MAX_VALUE;
+
   private final ConnectionImpl connection;
   private final Session session;
   private final boolean scrollable;
   private volatile int arraySize;
+  /** Rows of the first round trip of a query; -1: the array size. */
+  private volatile int prefetchRows = -1;
+  private volatile int batchSize = DEFAULT_BATCH_SIZE;
   private volatile List<ColumnDescription> description = List.of();
   private volatile long rowCount = -1;
   private volatile boolean closed;
+  private volatile String statementText;
+  private volatile String lastRowId;
+  private volatile SQLType[] inputSizes;
+  private volatile Map<String, SQLType> inputSizesByName;
+  private volatile InputTypeHandler inputTypeHandler;
+  private volatile OutputTypeHandler outputTypeHandler;
+  private volatile Boolean fetchLobs;
+  private volatile RowMapper<?> rowFactory;
 
   // Confined to the lane.
   private PreparedStatement statement;
   private ResultSet resultSet;
   private RowReader reader;
+  /** The text {@link #statement} was prepared from, while it was only parsed (reused by the next execute). */
+  private String parsedText;
 
   /** Rows a cursor's statement affected, for its observation; {@code -1} for a query (its rows come later). */
   private static final java.util.function.ToLongFunction<Object> CURSOR_ROWS = result -> {
@@ -47,52 +73,203 @@ final class CursorImpl implements AsyncCursor {
     this.arraySize = arraySize;
   }
 
+  // ---- execute ------------------------------------------------------------------------------
+
   @Override
   public CompletableFuture<AsyncCursor> execute(String sql, Object... params) {
     Object[] args = Statements.args(params);
+    BindPlan[] plan = new BindPlan[1];
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      SqlText.checkStatement(sql, args.length);
-    }, () -> session.run("execute", s -> {
-      prepare(s, sql);
-      Statements.bind(statement, args, 0, connection.inputTypeHandler());
+      SqlBinds binds = SqlText.checkStatement(sql, args.length);
+      if (binds.named()) {
+        plan[0] = BindPlan.positional(sql, binds, args, session.isOracle());
+      }
+    }, () -> run(sql, plan[0] == null ? sql : plan[0].sql, plan[0] == null ? args : plan[0].values, plan[0],
+        inputSizes));
+  }
+
+  @Override
+  public CompletableFuture<AsyncCursor> execute(String sql, Map<String, ?> params) {
+    BindPlan[] plan = new BindPlan[1];
+    SQLType[][] types = new SQLType[1][];
+    return ConnectionImpl.checked(() -> {
+      checkOpen();
+      plan[0] = BindPlan.byName(sql, SqlText.checkText(sql), params, session.isOracle());
+      types[0] = typesByName(sql, plan[0]);
+    }, () -> run(sql, plan[0].sql, plan[0].values, plan[0], types[0]));
+  }
+
+  private CompletableFuture<AsyncCursor> run(String sql, String jdbcSql, Object[] values, BindPlan plan,
+      SQLType[] types) {
+    statementText = sql;
+    InputTypeHandler inputs = inputHandler();
+    OutputTypeHandler outputs = outputHandler();
+    boolean lobs = effectiveFetchLobs();
+    return session.run("execute", s -> {
+      boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
+      prepare(s, jdbcSql, wantRowId);
+      if (plan == null) {
+        Statements.bind(statement, values, 0, inputs, types);
+      } else {
+        plan.bind(statement, values, inputs, types);
+      }
       s.track(statement);
       boolean query = statement.execute();
       Statements.noteTransaction(s, sql, query);
+      lastRowId = null;
       if (query) {
         resultSet = statement.getResultSet();
-        reader = new RowReader(resultSet.getMetaData(), connection.outputTypeHandler());
+        if (prefetchRows >= 0) {
+          resultSet.setFetchSize(arraySize);
+        }
+        reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null);
         description = reader.columns();
         rowCount = 0;
       } else {
         description = List.of();
         rowCount = Math.max(0, statement.getLargeUpdateCount());
+        if (wantRowId) {
+          lastRowId = OracleSupport.generatedRowId(statement);
+        }
       }
-      return this;
-    }, DatabaseCall.EXECUTE, CURSOR_ROWS, sql, null));
+      return (AsyncCursor) this;
+    }, DatabaseCall.EXECUTE, CURSOR_ROWS, sql, null);
   }
 
   @Override
-  public CompletableFuture<AsyncCursor> executeMany(String sql, List<? extends List<?>> rows) {
+  public CompletableFuture<AsyncCursor> executeMany(String sql, List<?> rows) {
+    Statements.Batch[] batch = new Statements.Batch[1];
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      Statements.checkBatch(sql, rows);
-    }, () -> session.run("executeMany", s -> {
-      prepare(s, sql);
-      description = List.of();
-      rowCount = rows.isEmpty() ? 0 : Statements.executeBatch(s, statement, rows, connection.inputTypeHandler());
-      return this;
-    }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null));
+      batch[0] = Statements.checkBatch(sql, rows, session.isOracle());
+    }, () -> {
+      statementText = sql;
+      SQLType[] sizes = inputSizes;
+      int size = batchSize;
+      InputTypeHandler inputs = inputHandler();
+      return session.run("executeMany", s -> {
+        if (batch[0].rows().isEmpty()) {
+          // As the reference: nothing to run, no round trip, success.
+          closeStatement();
+          description = List.of();
+          rowCount = 0;
+          return (AsyncCursor) this;
+        }
+        prepare(s, batch[0].sql(), false);
+        description = List.of();
+        long[] processed = new long[1];
+        try {
+          rowCount = Statements.executeBatch(s, statement, batch[0], inputs, sizes, size, processed);
+        } catch (SQLException | RuntimeException e) {
+          rowCount = processed[0];
+          throw e;
+        }
+        return (AsyncCursor) this;
+      }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null);
+    });
   }
 
-  private void prepare(Session s, String sql) throws SQLException {
+  @Override
+  public CompletableFuture<AsyncCursor> executeMany(String sql, int numIterations) {
+    return ConnectionImpl.checked(() -> {
+      checkOpen();
+      SqlText.checkStatement(sql, 0);
+      if (numIterations < 0) {
+        throw new InvalidArgumentException("numIterations", "numIterations must not be negative, got " + numIterations);
+      }
+    }, () -> {
+      statementText = sql;
+      int size = batchSize;
+      return session.run("executeMany", s -> {
+        description = List.of();
+        if (numIterations == 0) {
+          closeStatement();
+          rowCount = 0;
+          return (AsyncCursor) this;
+        }
+        prepare(s, sql, false);
+        long[] processed = new long[1];
+        try {
+          rowCount = Statements.executeIterations(s, statement, numIterations, size, processed);
+        } catch (SQLException | RuntimeException e) {
+          rowCount = processed[0];
+          throw e;
+        }
+        return (AsyncCursor) this;
+      }, DatabaseCall.EXECUTE_MANY, CURSOR_ROWS, sql, null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> parse(String sql) {
+    return ConnectionImpl.checked(() -> {
+      checkOpen();
+      SqlText.checkText(sql);
+    }, () -> {
+      statementText = sql;
+      SqlBinds binds = SqlText.binds(sql);
+      String jdbcSql = binds.named() && !session.isOracle() ? binds.rewritten : sql;
+      return session.run("parse", s -> {
+        prepare(s, jdbcSql, false);
+        parsedText = jdbcSql;
+        ResultSetMetaData md = statement.getMetaData();
+        description = md == null || md.getColumnCount() == 0 ? List.of() : Statements.describe(md);
+        return null;
+      });
+    });
+  }
+
+  private void prepare(Session s, String jdbcSql, boolean wantRowId) throws SQLException {
+    if (statement != null && jdbcSql.equals(parsedText) && !wantRowId) {
+      // Parsed by parse(): execute what was prepared.
+      parsedText = null;
+      statement.clearParameters();
+      statement.setFetchSize(firstFetchSize());
+      return;
+    }
     closeStatement();
-    statement = scrollable
-        ? s.jdbc().prepareStatement(sql, ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY)
-        : s.jdbc().prepareStatement(sql);
-    statement.setFetchSize(arraySize);
+    if (scrollable) {
+      statement = s.jdbc().prepareStatement(jdbcSql, ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+    } else if (wantRowId) {
+      statement = s.jdbc().prepareStatement(jdbcSql, Statement.RETURN_GENERATED_KEYS);
+    } else {
+      statement = s.jdbc().prepareStatement(jdbcSql);
+    }
+    statement.setFetchSize(firstFetchSize());
     s.opened(this, this::closeQuietly);
   }
+
+  /** The JDBC fetch size at execute: the prefetch rows if set (0 is the smallest JDBC allows, 1), else the array size. */
+  private int firstFetchSize() {
+    int prefetch = prefetchRows;
+    return prefetch < 0 ? arraySize : Math.max(1, prefetch);
+  }
+
+  /** Input sizes given by name, laid out as the plan's values. */
+  private SQLType[] typesByName(String sql, BindPlan plan) {
+    Map<String, SQLType> byName = inputSizesByName;
+    if (byName == null || byName.isEmpty()) {
+      return inputSizes;
+    }
+    SqlBinds binds = SqlText.binds(sql);
+    Map<String, SQLType> normalised = new java.util.HashMap<>();
+    byName.forEach((k, v) -> normalised.put(binds.unique.contains(k) ? k : SqlBinds.normalise(k), v));
+    if (plan.byName()) {
+      SQLType[] types = new SQLType[plan.names.size()];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = normalised.get(plan.names.get(i));
+      }
+      return types;
+    }
+    SQLType[] types = new SQLType[binds.names.size()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = normalised.get(binds.names.get(i));
+    }
+    return types;
+  }
+
+  // ---- fetch --------------------------------------------------------------------------------
 
   @Override
   public CompletableFuture<Row> fetchOne() {
@@ -101,15 +278,11 @@ final class CursorImpl implements AsyncCursor {
 
   @Override
   public CompletableFuture<List<Row>> fetchMany() {
-    return fetch("fetchMany", arraySize);
+    return ConnectionImpl.checked(this::checkOpen, () -> fetch("fetchMany", arraySize));
   }
 
   @Override
   public CompletableFuture<List<Row>> fetchMany(int numRows) {
-    if (numRows < 1) {
-      return CompletableFuture.failedFuture(new InvalidArgumentException("numRows",
-          "numRows must be at least 1, got " + numRows));
-    }
     return fetch("fetchMany", numRows);
   }
 
@@ -120,13 +293,33 @@ final class CursorImpl implements AsyncCursor {
 
   /** Reads up to {@code max} rows on the lane. Used by the fetch methods and by streaming. */
   CompletableFuture<List<Row>> fetch(String operation, int max) {
-    return ConnectionImpl.checked(this::checkOpen, () -> session.run(operation, s -> {
-      requireResultSet(operation);
-      s.track(statement);
-      List<Row> rows = Statements.read(resultSet, reader, max);
-      rowCount += rows.size();
-      return rows;
-    }));
+    return fetchMapped(operation, max, null);
+  }
+
+  /** Reads up to {@code max} rows on the lane, mapped there by {@code mapper} if given. */
+  <T> CompletableFuture<List<T>> fetchMapped(String operation, int max, RowMapper<T> mapper) {
+    return ConnectionImpl.checked(this::checkOpen, () -> {
+      if (max <= 0) {
+        // As the reference: fetchmany(0) and negative counts fetch nothing.
+        return CompletableFuture.completedFuture(List.of());
+      }
+      return session.run(operation, s -> {
+        requireResultSet(operation);
+        s.track(statement);
+        List<Row> rows = Statements.read(resultSet, reader, max);
+        rowCount += rows.size();
+        if (mapper == null) {
+          @SuppressWarnings("unchecked")
+          List<T> same = (List<T>) rows;
+          return same;
+        }
+        List<T> mapped = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+          mapped.add(mapper.map(row));
+        }
+        return mapped;
+      });
+    });
   }
 
   private void requireResultSet(String operation) {
@@ -137,8 +330,53 @@ final class CursorImpl implements AsyncCursor {
 
   @Override
   public Flow.Publisher<Row> stream() {
+    checkOpen();
     return new RowPublisher(this, null, false);
   }
+
+  @Override
+  public <T> MappedCursor<T> withRowFactory(RowMapper<T> factory) {
+    checkOpen();
+    ConnectionImpl.requireArgument(factory, "rowFactory");
+    this.rowFactory = factory;
+    return new MappedCursorImpl<>(this, factory);
+  }
+
+  @Override
+  public RowMapper<?> rowFactory() {
+    checkOpen();
+    return rowFactory;
+  }
+
+  /** A typed view of this cursor whose fetches return what its row factory makes of each row. */
+  private record MappedCursorImpl<T>(CursorImpl owner, RowMapper<T> factory) implements MappedCursor<T> {
+    @Override
+    public CompletableFuture<T> fetchOne() {
+      return owner.fetchMapped("fetchOne", 1, factory).thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    @Override
+    public CompletableFuture<List<T>> fetchMany() {
+      return ConnectionImpl.checked(owner::checkOpen, () -> owner.fetchMapped("fetchMany", owner.arraySize, factory));
+    }
+
+    @Override
+    public CompletableFuture<List<T>> fetchMany(int numRows) {
+      return owner.fetchMapped("fetchMany", numRows, factory);
+    }
+
+    @Override
+    public CompletableFuture<List<T>> fetchAll() {
+      return owner.fetchMapped("fetchAll", Integer.MAX_VALUE, factory);
+    }
+
+    @Override
+    public AsyncCursor cursor() {
+      return owner;
+    }
+  }
+
+  // ---- scroll -------------------------------------------------------------------------------
 
   @Override
   public CompletableFuture<Void> scroll(int value, ScrollMode mode) {
@@ -150,12 +388,18 @@ final class CursorImpl implements AsyncCursor {
       }
     }, () -> session.run("scroll", s -> {
       requireResultSet("scroll");
-      // The reference's position is the last row fetched; the next fetch returns the row scrolled
-      // to. So move onto the target row to check it exists, then step back one.
-      // JDBC reports row 0 once every row was fetched (after last); the last row fetched is then
-      // the last row, so compute it before moving anywhere.
+      // The reference's position is the last row fetched (rowCount); the next fetch returns the
+      // row scrolled to, and rowCount is then its number. So move onto the target row to check it
+      // exists, then step back one. JDBC reports row 0 once every row was fetched (after last); the
+      // last row fetched is then the last row, so compute it before moving anywhere.
       boolean afterLast = resultSet.isAfterLast();
       int current = afterLast ? (resultSet.last() ? resultSet.getRow() : 0) : resultSet.getRow();
+      if ((mode == ScrollMode.FIRST || mode == ScrollMode.LAST) && !resultSet.first()) {
+        // An empty result: the reference does not fail; the next fetch returns no rows.
+        resultSet.afterLast();
+        rowCount = 0;
+        return null;
+      }
       int target = switch (mode) {
         case FIRST -> 1;
         case LAST -> resultSet.last() ? resultSet.getRow() : 0;
@@ -178,12 +422,16 @@ final class CursorImpl implements AsyncCursor {
       } else {
         resultSet.previous();
       }
+      rowCount = target - 1;
       return null;
     }));
   }
 
+  // ---- attributes ---------------------------------------------------------------------------
+
   @Override
   public void setArraySize(int arraySize) {
+    checkOpen();
     if (arraySize < 1) {
       throw new InvalidArgumentException("arraySize", "arraySize must be at least 1, got " + arraySize);
     }
@@ -192,17 +440,100 @@ final class CursorImpl implements AsyncCursor {
 
   @Override
   public int arraySize() {
+    checkOpen();
+    return arraySize;
+  }
+
+  /** The array size for streaming, which may read it after the cursor closed itself. */
+  int currentArraySize() {
     return arraySize;
   }
 
   @Override
+  public void setPrefetchRows(int prefetchRows) {
+    checkOpen();
+    if (prefetchRows < 0) {
+      throw new InvalidArgumentException("prefetchRows", "prefetchRows must not be negative, got " + prefetchRows);
+    }
+    this.prefetchRows = prefetchRows;
+  }
+
+  @Override
+  public int prefetchRows() {
+    checkOpen();
+    int prefetch = prefetchRows;
+    return prefetch < 0 ? arraySize : prefetch;
+  }
+
+  @Override
+  public void setBatchSize(int batchSize) {
+    checkOpen();
+    if (batchSize < 1) {
+      throw new InvalidArgumentException("batchSize", "batchSize must be at least 1, got " + batchSize);
+    }
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public int batchSize() {
+    checkOpen();
+    return batchSize;
+  }
+
+  @Override
+  public void setInputSizes(Object... types) {
+    checkOpen();
+    if (types == null || types.length == 0) {
+      inputSizes = null;
+      return;
+    }
+    SQLType[] sizes = new SQLType[types.length];
+    for (int i = 0; i < types.length; i++) {
+      sizes[i] = InputSizes.of(types[i], "types[" + i + "]");
+    }
+    inputSizes = sizes;
+    inputSizesByName = null;
+  }
+
+  @Override
+  public void setInputSizes(Map<String, ?> types) {
+    checkOpen();
+    ConnectionImpl.requireArgument(types, "types");
+    Map<String, SQLType> sizes = new java.util.LinkedHashMap<>();
+    types.forEach((name, type) -> {
+      if (name == null) {
+        throw new InvalidArgumentException("types", "a bind name must not be null");
+      }
+      sizes.put(name, InputSizes.of(type, name));
+    });
+    inputSizesByName = sizes;
+    inputSizes = null;
+  }
+
+  @Override
   public List<ColumnDescription> description() {
+    checkOpen();
     return description;
   }
 
   @Override
   public long rowCount() {
-    return rowCount;
+    return isClosed() ? -1 : rowCount;
+  }
+
+  @Override
+  public String statement() {
+    checkOpen();
+    return statementText;
+  }
+
+  @Override
+  public String lastRowId() {
+    checkOpen();
+    if (!session.isOracle()) {
+      throw new UnsupportedFeatureException("lastRowId", session.describeDatabase());
+    }
+    return lastRowId;
   }
 
   @Override
@@ -211,16 +542,69 @@ final class CursorImpl implements AsyncCursor {
   }
 
   @Override
-  public CompletableFuture<Void> close() {
+  public void setInputTypeHandler(InputTypeHandler handler) {
+    checkOpen();
+    this.inputTypeHandler = handler;
+  }
+
+  @Override
+  public InputTypeHandler inputTypeHandler() {
+    checkOpen();
+    return inputTypeHandler;
+  }
+
+  @Override
+  public void setOutputTypeHandler(OutputTypeHandler handler) {
+    checkOpen();
+    this.outputTypeHandler = handler;
+  }
+
+  @Override
+  public OutputTypeHandler outputTypeHandler() {
+    checkOpen();
+    return outputTypeHandler;
+  }
+
+  @Override
+  public void setFetchLobs(boolean fetchLobs) {
+    checkOpen();
+    this.fetchLobs = fetchLobs;
+  }
+
+  @Override
+  public boolean fetchLobs() {
+    checkOpen();
+    return effectiveFetchLobs();
+  }
+
+  private boolean effectiveFetchLobs() {
+    Boolean own = fetchLobs;
+    return own != null ? own : connection.fetchLobsSetting();
+  }
+
+  private InputTypeHandler inputHandler() {
+    InputTypeHandler own = inputTypeHandler;
+    return own != null ? own : connection.inputTypeHandlerSetting();
+  }
+
+  private OutputTypeHandler outputHandler() {
+    OutputTypeHandler own = outputTypeHandler;
+    return own != null ? own : connection.outputTypeHandlerSetting();
+  }
+
+  // ---- close --------------------------------------------------------------------------------
+
+  @Override
+  public void close() {
     if (closed) {
-      return CompletableFuture.completedFuture(null);
+      return;
     }
     closed = true;
     if (session.isReleased()) {
       // Release closes every open cursor.
-      return CompletableFuture.completedFuture(null);
+      return;
     }
-    return session.runInternal("close cursor", s -> {
+    session.runInternal("close cursor", s -> {
       closeStatement();
       return null;
     });
@@ -235,6 +619,9 @@ final class CursorImpl implements AsyncCursor {
     if (closed) {
       throw new AsyncOracleException("the cursor is closed");
     }
+    if (session.isReleased()) {
+      throw new AsyncOracleException("the cursor's connection is closed");
+    }
   }
 
   private void closeStatement() throws SQLException {
@@ -243,6 +630,7 @@ final class CursorImpl implements AsyncCursor {
     resultSet = null;
     statement = null;
     reader = null;
+    parsedText = null;
     session.closed(this);
     try {
       if (rs != null) {
@@ -262,6 +650,12 @@ final class CursorImpl implements AsyncCursor {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The JDBC fetch sizes of the statement and result set, for tests of {@code prefetchRows}. */
+  CompletableFuture<int[]> jdbcFetchSizes() {
+    return session.run("fetch sizes", s -> new int[] {statement.getFetchSize(),
+        resultSet == null ? -1 : resultSet.getFetchSize()});
   }
 
   Session session() {

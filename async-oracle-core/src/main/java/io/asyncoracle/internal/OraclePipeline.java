@@ -158,15 +158,15 @@ final class OraclePipeline {
           return subscribe(ps, ps.executeAsyncOracle());
         }
         case EXECUTE_MANY -> {
-          if (step.rows().isEmpty()) {
+          if (step.batch().rows().isEmpty()) {
             Submitted none = new Submitted(null);
             none.outcome.complete(List.of());
             return none;
           }
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
-          for (List<?> row : step.rows()) {
-            Statements.bind(ps, row.toArray(), 0, connection.inputTypeHandler());
+          for (Object[] row : step.batch().rows()) {
+            Statements.bind(ps, row, 0, connection.inputTypeHandler());
             ps.addBatch();
           }
           return subscribe(ps, ps.executeBatchAsyncOracle());

@@ -203,4 +203,21 @@ final class OracleSupport {
         ? part.substring(1, part.length() - 1)
         : part.toUpperCase(Locale.ROOT);
   }
+
+  /**
+   * The ROWID of the row an INSERT prepared with {@code RETURN_GENERATED_KEYS} added: ojdbc returns
+   * it as the generated key (python-oracledb's {@code lastrowid}).
+   *
+   * @param statement the executed statement
+   * @return the ROWID as text, or {@code null} if no row was added
+   */
+  static String generatedRowId(java.sql.Statement statement) throws SQLException {
+    try (ResultSet keys = statement.getGeneratedKeys()) {
+      String rowId = null;
+      while (keys != null && keys.next()) {
+        rowId = keys.getString(1);
+      }
+      return rowId;
+    }
+  }
 }

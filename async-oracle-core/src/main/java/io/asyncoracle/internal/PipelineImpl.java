@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 final class PipelineImpl implements Pipeline {
 
   /** One step as added; its arguments were checked when it was added. */
-  record Step(PipelineOperation kind, String sql, Object[] args, List<? extends List<?>> rows, int numRows,
+  record Step(PipelineOperation kind, String sql, Object[] args, Statements.Batch batch, int numRows,
       Class<?> returnType) {
 
     /** How many rows a query step keeps. */
@@ -63,12 +63,8 @@ final class PipelineImpl implements Pipeline {
 
   @Override
   public Pipeline addExecuteMany(String sql, List<? extends List<?>> rows) {
-    Statements.checkBatch(sql, rows);
-    List<List<?>> copied = new ArrayList<>(rows.size());
-    for (List<?> row : rows) {
-      copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
-    }
-    return add(new Step(PipelineOperation.EXECUTE_MANY, sql, Statements.args(null), copied, 0, null));
+    Statements.Batch batch = Statements.checkBatch(sql, rows, connection.session().isOracle());
+    return add(new Step(PipelineOperation.EXECUTE_MANY, batch.sql(), Statements.args(null), batch, 0, null));
   }
 
   @Override
@@ -315,11 +311,12 @@ final class PipelineImpl implements Pipeline {
         return done(index, step, null, null, count, null, warning(ps), false);
       }
       case EXECUTE_MANY -> {
-        if (step.rows().isEmpty()) {
+        if (step.batch().rows().isEmpty()) {
           return done(index, step, null, null, 0, null, null, false);
         }
         try (PreparedStatement ps = s.jdbc().prepareStatement(step.sql())) {
-          long count = Statements.executeBatch(s, ps, step.rows(), connection.inputTypeHandler());
+          long count = Statements.executeBatch(s, ps, step.batch(), connection.inputTypeHandler(), null,
+              Integer.MAX_VALUE, new long[1]);
           return done(index, step, null, null, count, null, warning(ps), false);
         }
       }

@@ -203,7 +203,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
     /** Reads the next batch; the rows come back through the drain. */
     private void fetch() {
       fetching = true;
-      int max = (int) Math.min(demand.get(), cursor.arraySize());
+      int max = (int) Math.min(demand.get(), cursor.currentArraySize());
       CompletableFuture<List<Row>> rowsRead;
       try {
         rowsRead = cursor.fetch("stream", max);

@@ -26,6 +26,8 @@ final class RowReader {
   private final List<ColumnDescription> columns;
   private final Map<String, Integer> indexByName;
   private final OutputTypeHandler handler;
+  /** Set when LOB columns are fetched as locators ({@link io.asyncoracle.AsyncLob}s) on this session. */
+  private Session lobSession;
 
   RowReader(ResultSetMetaData metaData, OutputTypeHandler handler) throws SQLException {
     this(Shape.of(metaData), handler);
@@ -81,6 +83,18 @@ final class RowReader {
     }
   }
 
+  /**
+   * Makes this reader return LOB columns as {@link io.asyncoracle.AsyncLob} locators read on
+   * {@code session} (python-oracledb's {@code fetch_lobs}) instead of their content.
+   *
+   * @param session the session, or {@code null} to read LOB contents at once
+   * @return this reader
+   */
+  RowReader fetchingLobs(Session session) {
+    this.lobSession = session;
+    return this;
+  }
+
   List<ColumnDescription> columns() {
     return columns;
   }
@@ -96,9 +110,17 @@ final class RowReader {
           continue;
         }
       }
+      if (lobSession != null && isLob(column.jdbcType())) {
+        values[i] = LobImpl.fetched(lobSession, rs, i + 1, column.jdbcType());
+        continue;
+      }
       values[i] = readDefault(rs, i + 1, column.jdbcType());
     }
     return new RowImpl(columns, indexByName, values);
+  }
+
+  private static boolean isLob(int type) {
+    return type == Types.CLOB || type == Types.NCLOB || type == Types.BLOB;
   }
 
   private static Object readDefault(ResultSet rs, int index, int type) throws SQLException {

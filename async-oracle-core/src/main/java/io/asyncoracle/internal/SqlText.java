@@ -24,11 +24,22 @@ final class SqlText {
    * @return the count, or {@link #NAMED} when the statement uses {@code :name} or {@code :1} binds
    */
   static int placeholders(String sql) {
-    return facts(sql).placeholders;
+    SqlBinds binds = facts(sql).binds;
+    return binds.named() ? NAMED : binds.questionMarks;
+  }
+
+  /**
+   * The bind placeholders of a statement, parsed once per text.
+   *
+   * @param sql the statement, not {@code null}
+   * @return its binds
+   */
+  static SqlBinds binds(String sql) {
+    return facts(sql).binds;
   }
 
   /** What a statement's text tells, worked out once per text: applications run the same few statements over and over. */
-  private record Facts(int placeholders, boolean locksRows) {
+  private record Facts(SqlBinds binds, boolean locksRows) {
   }
 
   /** Bounded: dynamic SQL (values spliced into the text) must not grow it without end. */
@@ -39,7 +50,7 @@ final class SqlText {
   private static Facts facts(String sql) {
     Facts facts = FACTS.get(sql);
     if (facts == null) {
-      facts = new Facts(countPlaceholders(sql), scanLocksRows(sql));
+      facts = new Facts(SqlBinds.parse(sql), scanLocksRows(sql));
       if (FACTS.size() >= MAX_CACHED) {
         FACTS.clear();
       }
@@ -48,80 +59,45 @@ final class SqlText {
     return facts;
   }
 
-  private static int countPlaceholders(String sql) {
-    int count = 0;
-    boolean named = false;
-    int n = sql.length();
-    for (int i = 0; i < n; i++) {
-      char c = sql.charAt(i);
-      if ((c == 'q' || c == 'Q') && i + 2 < n && sql.charAt(i + 1) == '\'') {
-        // Oracle's alternative quoting q'[...]': skip to the matching closing delimiter + quote.
-        char open = sql.charAt(i + 2);
-        char close = switch (open) {
-          case '[' -> ']';
-          case '{' -> '}';
-          case '(' -> ')';
-          case '<' -> '>';
-          default -> open;
-        };
-        int end = sql.indexOf(close + "'", i + 3);
-        i = end < 0 ? n : end + 1;
-      } else if (c == '\'') {
-        i = skipQuoted(sql, i, '\'');
-      } else if (c == '"') {
-        i = skipQuoted(sql, i, '"');
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 1;
-      } else if (c == '?') {
-        count++;
-      } else if (c == ':' && i + 1 < n) {
-        char next = sql.charAt(i + 1);
-        if (Character.isLetterOrDigit(next) || next == '"') {
-          named = true;
-        }
-      }
-    }
-    return named ? NAMED : count;
-  }
-
-  private static int skipQuoted(String sql, int start, char quote) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i;
-      }
-      i++;
-    }
-    return sql.length();
-  }
-
   /**
-   * Checks that a statement is given and that the number of parameters fits its placeholders.
+   * Checks that a statement is given and that the number of positional parameters fits its
+   * placeholders ({@code ?}s; for {@code :name} placeholders, occurrences in SQL and distinct
+   * names in PL/SQL, as Oracle binds them by position).
    *
    * @param sql the statement
    * @param parameterCount the number of parameters given
+   * @return the statement's binds
    */
-  static void checkStatement(String sql, int parameterCount) {
+  static SqlBinds checkStatement(String sql, int parameterCount) {
+    SqlBinds binds = checkText(sql);
+    int expected = binds.positionalCount();
+    if (expected != parameterCount) {
+      throw new InvalidArgumentException("params", "statement has " + expected + " bind placeholder"
+          + (expected == 1 ? "" : "s") + " but " + parameterCount + " parameter"
+          + (parameterCount == 1 ? " was" : "s were") + " given");
+    }
+    return binds;
+  }
+
+  /**
+   * Checks that a statement is given and that its placeholders are not a mix of {@code ?} and
+   * {@code :name} (which no driver accepts).
+   *
+   * @param sql the statement
+   * @return its binds
+   */
+  static SqlBinds checkText(String sql) {
     if (sql == null) {
       throw new InvalidArgumentException("sql", "sql must not be null");
     }
     if (sql.isBlank()) {
       throw new InvalidArgumentException("sql", "sql must not be blank");
     }
-    int expected = placeholders(sql);
-    if (expected != NAMED && expected != parameterCount) {
-      throw new InvalidArgumentException("params", "statement has " + expected + " bind placeholder"
-          + (expected == 1 ? "" : "s") + " but " + parameterCount + " parameter"
-          + (parameterCount == 1 ? " was" : "s were") + " given");
+    SqlBinds binds = facts(sql).binds;
+    if (binds.named() && binds.questionMarks > 0) {
+      throw new InvalidArgumentException("sql", "the statement mixes ? and :name bind placeholders");
     }
+    return binds;
   }
 
   /**

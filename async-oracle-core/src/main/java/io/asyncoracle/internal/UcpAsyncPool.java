@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,7 +66,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private volatile Limits limits;
   private final Engine engine;
   private final PoolDataSource ucp;
-  private final PoolListener listener;
+  /** Written only by {@link #addListener} (rarely, at startup); volatile so a call sees a listener added later. */
+  private volatile PoolListener listener;
   /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
   private final CallTarget callTarget;
   /** Whether an on-connect hook or a session callback is set: only then does a lend look at them. */
@@ -1733,6 +1735,18 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } finally {
       NAMES_IN_USE.remove(name);
       engine.shutdown();
+    }
+  }
+
+  @Override
+  public void addListener(PoolListener added) {
+    Objects.requireNonNull(added, "listener");
+    lock.lock();
+    try {
+      PoolListener current = listener;
+      listener = current == PoolListener.NONE ? added : new PoolListeners(current, added);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -35,7 +35,9 @@ class SqlTextTest {
   @Test
   void checkStatementComparesParameterCounts() {
     SqlText.checkStatement("select ? from dual", 1);
-    SqlText.checkStatement("select :a, :b from dual", 1);
+    SqlText.checkStatement("select :a, :b from dual", 2);
+    SqlText.checkStatement("begin :a := :b + :a; end;", 2);
+    assertThatThrownBy(() -> SqlText.checkStatement("select :a, ? from dual", 1)).hasMessageContaining("mixes");
     assertThatThrownBy(() -> SqlText.checkStatement("select ? from dual", 0))
         .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("params"))
         .hasMessage("statement has 1 bind placeholder but 0 parameters were given");

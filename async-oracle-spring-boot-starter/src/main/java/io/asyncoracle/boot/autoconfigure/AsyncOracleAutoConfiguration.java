@@ -12,8 +12,8 @@ import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
 import java.util.concurrent.CompletionException;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,9 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configures an async-oracle {@link AsyncPool} from {@code async-oracle.*} properties (or a
- * {@code JdbcConnectionDetails} service connection, or an embedded H2 database), an
- * {@link AsyncOracleTemplate} on it, and the {@link AsyncPoolLifecycle} that closes it on shutdown.
+ * Auto-configures an async-oracle {@link AsyncPool} from {@link AsyncOracleConnectionDetails}
+ * ({@code async-oracle.*} properties, a service connection, or an embedded H2 database), an
+ * {@link AsyncOracleTemplate} on the primary or only pool, and an {@link AsyncPoolLifecycle} per
+ * pool bean, the application's own pools included, that closes it on shutdown.
  */
 @AutoConfiguration
 @ConditionalOnClass(AsyncPool.class)
@@ -36,28 +37,42 @@ public final class AsyncOracleAutoConfiguration {
   }
 
   /**
+   * Where the pool connects, from {@code async-oracle.*}; a service connection replaces it. None
+   * when the application defines its own pools (then the properties configure nothing).
+   *
+   * @param properties the properties
+   * @param beanFactory for the class loader
+   * @return the connection details
+   */
+  @Bean
+  @ConditionalOnMissingBean({AsyncOracleConnectionDetails.class, AsyncPool.class})
+  PropertiesAsyncOracleConnectionDetails asyncOracleConnectionDetails(AsyncOracleProperties properties,
+      ConfigurableListableBeanFactory beanFactory) {
+    // The context's class loader, not ours: it decides whether H2 is "on the classpath".
+    return new PropertiesAsyncOracleConnectionDetails(properties, beanFactory.getBeanClassLoader());
+  }
+
+  /**
    * Creates and opens the pool. With {@code async-oracle.fail-fast} (the default) this fails the
    * startup when the database cannot be reached.
    *
    * @param properties the properties
+   * @param connectionDetails where to connect
    * @param environment for {@code spring.application.name}
-   * @param listeners pool listeners, e.g. the metrics listener
+   * @param listeners the application's pool listeners
    * @param sessionCallback the application's session callback, if it declares one
    * @param onConnect the application's on-connect hook, if it declares one
    * @param observers the observer of database calls (tracing), if any
-   * @param beanFactory to find a service connection and the class loader
    * @return the open pool
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean
-  AsyncPool asyncPool(AsyncOracleProperties properties, Environment environment,
-      ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
-      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect,
-      ConfigurableListableBeanFactory beanFactory) {
-    // The context's class loader, not ours: it decides whether H2 is "on the classpath".
-    PoolOptions options = new PoolOptionsFactory(beanFactory.getBeanClassLoader()).create(properties,
-        JdbcConnectionDetailsLookup.find(beanFactory), environment.getProperty("spring.application.name"),
-        listeners.orderedStream().toList(), observers.getIfUnique(),
+  AsyncPool asyncPool(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
+      Environment environment, ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
+      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect) {
+    PoolOptions options = new PoolOptionsFactory().create(properties, connectionDetails,
+        environment.getProperty("spring.application.name"), listeners.orderedStream().toList(),
+        observers.getIfUnique(),
         new PoolOptionsFactory.PoolHooks(sessionCallback.getIfUnique(), onConnect.getIfUnique()));
     try {
       return AsyncOracle.createPool(options).join();
@@ -74,7 +89,8 @@ public final class AsyncOracleAutoConfiguration {
   }
 
   /**
-   * The template, for Spring-style asynchronous queries and updates.
+   * The template, for Spring-style asynchronous queries and updates, on the primary or only pool.
+   * With several pools and none primary, make one per pool: {@code new AsyncOracleTemplate(pool)}.
    *
    * @param pool the pool
    * @return the template
@@ -87,16 +103,13 @@ public final class AsyncOracleAutoConfiguration {
   }
 
   /**
-   * Closes the pool after the web server's graceful shutdown.
+   * Registers an {@link AsyncPoolLifecycle} named {@code <pool bean name>Lifecycle} for every
+   * {@link AsyncPool} bean, so each closes after the web server's graceful shutdown.
    *
-   * @param pool the pool
-   * @param properties the properties
-   * @return the lifecycle
+   * @return the registrar
    */
   @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncPoolLifecycle asyncPoolLifecycle(AsyncPool pool, AsyncOracleProperties properties) {
-    return new AsyncPoolLifecycle(pool, properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
+  static AsyncPoolLifecycleRegistrar asyncPoolLifecycleRegistrar() {
+    return new AsyncPoolLifecycleRegistrar();
   }
 }

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the async-oracle pool, under {@code async-oracle.*}.
  *
  * <p>The database is given by {@link #getUrl() url}, or by {@link #getHost() host} with
- * {@link #getServiceName() service-name} or {@link #getSid() sid}; a Spring Boot
- * {@code JdbcConnectionDetails} bean (from {@code @ServiceConnection}) takes precedence over both.
- * With none of them and H2 on the classpath, an embedded in-memory H2 in Oracle mode is used.
+ * {@link #getServiceName() service-name} or {@link #getSid() sid}; an
+ * {@link AsyncOracleConnectionDetails} bean (from {@code @ServiceConnection} or Docker Compose)
+ * takes precedence over both. With none of them and H2 on the classpath, an embedded in-memory H2 in Oracle mode is used.
  */
 @ConfigurationProperties(prefix = AsyncOracleProperties.PREFIX)
 public class AsyncOracleProperties {

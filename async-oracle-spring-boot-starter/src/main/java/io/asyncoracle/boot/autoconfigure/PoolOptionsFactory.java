@@ -8,14 +8,10 @@ import io.asyncoracle.SessionCallback;
 import io.asyncoracle.VirtualThreads;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@link AsyncOracleProperties} (and a service connection, if any) into {@link PoolOptions},
+ * Turns {@link AsyncOracleProperties} and {@link AsyncOracleConnectionDetails} into {@link PoolOptions},
  * reporting bad values as {@link InvalidAsyncOracleConfigurationException}s that name the property.
  */
 final class PoolOptionsFactory {
@@ -29,38 +25,33 @@ final class PoolOptionsFactory {
   record PoolHooks(SessionCallback sessionCallback, AsyncConnectionInitializer onConnect) {
   }
 
-  private static final Log LOG = LogFactory.getLog(AsyncOracleAutoConfiguration.class);
-  private static final String H2_DRIVER = "org.h2.Driver";
   /** {@code V$SESSION.MODULE} holds 48 bytes (ORA-24960 beyond). */
   private static final int MODULE_MAX_BYTES = 48;
 
-  private final ClassLoader classLoader;
-
-  PoolOptionsFactory(ClassLoader classLoader) {
-    this.classLoader = classLoader;
+  PoolOptionsFactory() {
   }
 
   /**
    * Builds the options.
    *
    * @param properties the bound properties
-   * @param serviceConnection connection details from a service connection, or {@code null}
+   * @param connectionDetails where to connect: from the properties, or a service connection
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
    * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
-  PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners, CallObserver callObserver) {
-    return create(properties, serviceConnection, applicationName, listeners, callObserver, null);
+  PoolOptions create(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
+      String applicationName, List<PoolListener> listeners, CallObserver callObserver) {
+    return create(properties, connectionDetails, applicationName, listeners, callObserver, null);
   }
 
   /**
    * Builds the options with the application's pool hooks.
    *
    * @param properties the bound properties
-   * @param serviceConnection connection details from a service connection, or {@code null}
+   * @param connectionDetails where to connect: from the properties, or a service connection
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
    * @param callObserver the observer of database calls (tracing), or {@code null}
@@ -68,10 +59,10 @@ final class PoolOptionsFactory {
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
-  PoolOptions create(AsyncOracleProperties properties, DatabaseTarget serviceConnection, String applicationName,
-      List<PoolListener> listeners, CallObserver callObserver, PoolHooks hooks) {
+  PoolOptions create(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
+      String applicationName, List<PoolListener> listeners, CallObserver callObserver, PoolHooks hooks) {
     PoolOptions.Builder builder = PoolOptions.builder();
-    target(builder, properties, serviceConnection);
+    target(builder, connectionDetails);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
       builder.connectionProperty("oracle.net.tns_admin", properties.getTnsAdmin());
     }
@@ -120,19 +111,16 @@ final class PoolOptionsFactory {
         e.getMessage(), e);
   }
 
-  private void target(PoolOptions.Builder builder, AsyncOracleProperties properties, DatabaseTarget serviceConnection) {
-    if (serviceConnection != null) {
+  private void target(PoolOptions.Builder builder, AsyncOracleConnectionDetails details) {
+    if (!(details instanceof PropertiesAsyncOracleConnectionDetails fromProperties)) {
       // A service connection (e.g. @ServiceConnection OracleContainer) wins over properties, as in Boot.
-      builder.url(serviceConnection.url()).user(serviceConnection.username()).password(serviceConnection.password());
+      builder.url(details.getUrl()).user(details.getUsername()).password(details.getPassword());
       return;
     }
-    boolean configured = properties.getUrl() != null || properties.getHost() != null
-        || properties.getServiceName() != null || properties.getSid() != null || properties.getPort() != null;
-    if (configured) {
+    AsyncOracleProperties properties = fromProperties.properties();
+    if (!fromProperties.embedded()) {
       if (properties.getUrl() == null && properties.getHost() == null) {
-        throw new InvalidAsyncOracleConfigurationException(AsyncOracleProperties.PREFIX + ".host",
-            "async-oracle.service-name, async-oracle.sid and async-oracle.port need async-oracle.host"
-                + " (or set async-oracle.url instead)", null);
+        throw hostMissing();
       }
       // Passed as given: build() reports a service name without host, url with host, a bad port.
       builder.url(properties.getUrl()).host(properties.getHost())
@@ -140,22 +128,16 @@ final class PoolOptionsFactory {
       if (properties.getPort() != null) {
         builder.port(properties.getPort());
       }
-      builder.user(properties.getUsername()).password(properties.getPassword());
-      return;
+    } else {
+      builder.url(fromProperties.getUrl());
     }
-    if (!ClassUtils.isPresent(H2_DRIVER, classLoader)) {
-      throw new InvalidAsyncOracleConfigurationException(AsyncOracleProperties.PREFIX + ".url",
-          "no database is configured (set async-oracle.url, or async-oracle.host with async-oracle.service-name"
-              + " or async-oracle.sid) and H2 is not on the classpath for an embedded one", null);
-    }
-    String name = StringUtils.hasText(properties.getEmbeddedDatabaseName())
-        ? properties.getEmbeddedDatabaseName() : "async-oracle-" + UUID.randomUUID();
-    String url = "jdbc:h2:mem:" + name + ";MODE=Oracle;DB_CLOSE_DELAY=-1";
-    LOG.warn("No database configured (async-oracle.url or async-oracle.host): using an embedded in-memory H2"
-        + " database in Oracle mode (" + url + "). Set async-oracle.url to use Oracle Database.");
-    builder.url(url)
-        .user(properties.getUsername() != null ? properties.getUsername() : "sa")
-        .password(properties.getPassword() != null ? properties.getPassword() : "");
+    builder.user(fromProperties.getUsername()).password(fromProperties.getPassword());
+  }
+
+  static InvalidAsyncOracleConfigurationException hostMissing() {
+    return new InvalidAsyncOracleConfigurationException(AsyncOracleProperties.PREFIX + ".host",
+        "async-oracle.service-name, async-oracle.sid and async-oracle.port need async-oracle.host"
+            + " (or set async-oracle.url instead)", null);
   }
 
   private static VirtualThreads virtualThreads(AsyncOracleProperties.VirtualThreadsMode mode) {

@@ -60,6 +60,33 @@ public class AsyncPoolMetrics implements MeterBinder {
     this.tags = Tags.of(names.poolTag(), pool.name());
   }
 
+  /**
+   * Creates the binder of an open pool and attaches a new metrics listener to it. A pool
+   * implementation that takes no listener gets gauges only.
+   *
+   * @param pool the pool
+   * @param names how the meters are named
+   * @return the binder
+   */
+  public static AsyncPoolMetrics attach(AsyncPool pool, PoolMeterNames names) {
+    AsyncPoolMetricsListener listener = new AsyncPoolMetricsListener();
+    try {
+      pool.addListener(listener);
+    } catch (UnsupportedOperationException e) {
+      listener = null;
+    }
+    return new AsyncPoolMetrics(pool, listener, names);
+  }
+
+  /**
+   * Returns the listener whose meters this binder registers.
+   *
+   * @return the listener, or {@code null} for gauges only
+   */
+  public AsyncPoolMetricsListener listener() {
+    return listener;
+  }
+
   @Override
   public void bindTo(MeterRegistry registry) {
     if (names == PoolMeterNames.OPENTELEMETRY) {

@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Records the pool's events (acquire waits, connection use, timeouts) as Micrometer meters.
  *
- * <p>Why a listener that exists before its registry: the core takes its {@link PoolListener} when
- * the pool is created, but meters are bound later, when Boot's {@code MeterRegistryPostProcessor}
- * binds every {@code MeterBinder}. So this listener is handed to the pool first and starts
- * recording into a registry once {@link AsyncPoolMetrics} binds it; events before that (there are
- * none in practice: the application cannot borrow before the context is refreshed) are not counted.
+ * <p>Why a listener that exists before its registry: the listener is attached to the pool when
+ * the binder is created ({@link AsyncPoolMetrics#attach}), but meters are bound later, when Boot's
+ * {@code MeterRegistryPostProcessor} binds every {@code MeterBinder}. So it starts recording into a
+ * registry once {@link AsyncPoolMetrics} binds it; events before that are not counted. One
+ * listener serves one pool: its meters carry that pool's tag.
  */
 public class AsyncPoolMetricsListener implements PoolListener {
 

@@ -312,31 +312,167 @@ class AsyncOracleAutoConfigurationTest {
   @Test
   void aServiceConnectionWinsOverProperties() {
     String serviceUrl = TestDatabases.memUrl();
-    runner.withUserConfiguration(ServiceConnectionConfiguration.class)
-        .withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
-          @Override
-          public String getUsername() {
-            return "svc";
-          }
-
-          @Override
-          public String getPassword() {
-            return "svc-pw";
-          }
-
-          @Override
-          public String getJdbcUrl() {
-            return serviceUrl;
-          }
-        })
+    runner.withBean(AsyncOracleConnectionDetails.class, () -> details(serviceUrl, "svc", "svc-pw"))
         .withPropertyValues("async-oracle.url=jdbc:h2:tcp://localhost:" + TestDatabases.freePort() + "/mem:unused")
         .run(context -> {
-          assertThat(context).hasNotFailed();
+          assertThat(context).hasNotFailed().doesNotHaveBean(PropertiesAsyncOracleConnectionDetails.class);
           PoolOptions options = context.getBean(AsyncPool.class).options();
           assertThat(options.jdbcUrl()).isEqualTo(serviceUrl);
           assertThat(options.user()).isEqualTo("svc");
           assertThat(options.password()).isEqualTo("svc-pw");
         });
+  }
+
+  @Test
+  void aServiceConnectionWorksWithoutSpringBootJdbc() {
+    String serviceUrl = TestDatabases.memUrl();
+    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.jdbc"))
+        .withBean(AsyncOracleConnectionDetails.class, () -> details(serviceUrl, "svc", "svc-pw"))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(AsyncPool.class).options().jdbcUrl()).isEqualTo(serviceUrl);
+          assertThat(context.getBean(AsyncOracleTemplate.class).queryForObject("select 1 from dual", Integer.class)
+              .join()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void anApplicationWithoutTheOptionalIntegrationsIsUnaffected() {
+    runner.withConfiguration(AutoConfigurations.of(
+            io.asyncoracle.boot.autoconfigure.jdbc.AsyncOracleJdbcConnectionDetailsAutoConfiguration.class,
+            io.asyncoracle.boot.autoconfigure.flyway.AsyncOracleFlywayAutoConfiguration.class,
+            io.asyncoracle.boot.autoconfigure.liquibase.AsyncOracleLiquibaseAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.jdbc", "org.springframework.boot.flyway",
+            "org.springframework.boot.liquibase", "org.springframework.boot.sql", "org.springframework.boot.testcontainers",
+            "org.springframework.boot.docker", "org.testcontainers", "org.flywaydb", "liquibase"))
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(AsyncOracleConnectionDetails.class);
+          assertThat(context.getBean(AsyncOracleTemplate.class).queryForObject("select 1 from dual", Integer.class)
+              .join()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void anUnrelatedJdbcConnectionDetailsDoesNotCaptureThePool() {
+    // e.g. @ServiceConnection PostgreSQLContainer next to the Oracle pool: it describes another database.
+    String poolUrl = TestDatabases.memUrl();
+    String otherUrl = TestDatabases.memUrl();
+    runner.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+          @Override
+          public String getUsername() {
+            return "other";
+          }
+
+          @Override
+          public String getPassword() {
+            return "other-pw";
+          }
+
+          @Override
+          public String getJdbcUrl() {
+            return otherUrl;
+          }
+        })
+        .withPropertyValues("async-oracle.url=" + poolUrl)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          PoolOptions options = context.getBean(AsyncPool.class).options();
+          assertThat(options.jdbcUrl()).isEqualTo(poolUrl);
+          assertThat(options.user()).isNotEqualTo("other");
+        });
+  }
+
+  @Test
+  void anUnrelatedJdbcConnectionDetailsDoesNotCaptureTheEmbeddedPool() {
+    runner.withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+          @Override
+          public String getUsername() {
+            return "other";
+          }
+
+          @Override
+          public String getPassword() {
+            return "other-pw";
+          }
+
+          @Override
+          public String getJdbcUrl() {
+            return "jdbc:h2:tcp://localhost:" + TestDatabases.freePort() + "/mem:other";
+          }
+        })
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(AsyncPool.class).options().jdbcUrl()).startsWith("jdbc:h2:mem:async-oracle-");
+        });
+  }
+
+  @Test
+  void thePropertiesAreTheDefaultConnectionDetails() {
+    runner.withPropertyValues("async-oracle.embedded-database-name=details", "async-oracle.username=app",
+        "async-oracle.password=pw").run(context -> {
+          AsyncOracleConnectionDetails details = context.getBean(AsyncOracleConnectionDetails.class);
+          assertThat(details).isInstanceOf(PropertiesAsyncOracleConnectionDetails.class);
+          assertThat(details.getUrl()).isEqualTo("jdbc:h2:mem:details;MODE=Oracle;DB_CLOSE_DELAY=-1")
+              .isEqualTo(context.getBean(AsyncPool.class).options().jdbcUrl());
+          assertThat(details.getUsername()).isEqualTo("app");
+          assertThat(details.getPassword()).isEqualTo("pw");
+          assertThat(details.toString()).doesNotContain("pw]");
+        });
+  }
+
+  @Test
+  void theConnectionDetailsOfHostAndServiceNameAreTheUrlThePoolBuilds() {
+    runner.withPropertyValues("async-oracle.host=db.example.com", "async-oracle.port=1522",
+        "async-oracle.service-name=orclpdb1", "async-oracle.fail-fast=false", "async-oracle.min=0")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(AsyncOracleConnectionDetails.class).getUrl())
+              .isEqualTo(context.getBean(AsyncPool.class).options().jdbcUrl()).contains("db.example.com")
+              .contains("1522").contains("orclpdb1");
+        });
+  }
+
+  @Test
+  void theApplicationsOwnPoolsNeedNoPropertiesNorH2() {
+    runner.withClassLoader(new FilteredClassLoader("org.h2.Driver"))
+        .withUserConfiguration(UserPoolConfiguration.class).run(context -> {
+          assertThat(context).hasNotFailed().doesNotHaveBean(AsyncOracleConnectionDetails.class);
+          assertThat(context.getBean(AsyncPool.class).name()).isEqualTo("user-pool");
+        });
+  }
+
+  @Test
+  void severalPoolsEachGetALifecycleAndThePrimaryGetsTheTemplate() {
+    AsyncPool[] pools = new AsyncPool[2];
+    runner.withUserConfiguration(PrimaryAndReplicaConfiguration.class).run(context -> {
+      assertThat(context).hasNotFailed().getBeans(AsyncPoolLifecycle.class)
+          .containsOnlyKeys("primaryPoolLifecycle", "replicaPoolLifecycle");
+      pools[0] = context.getBean("primaryPool", AsyncPool.class);
+      pools[1] = context.getBean("replicaPool", AsyncPool.class);
+      assertThat(context.getBean(AsyncOracleTemplate.class).getPool()).isSameAs(pools[0]);
+      assertThat(context.getBean("replicaPoolLifecycle", AsyncPoolLifecycle.class).isRunning()).isTrue();
+    });
+    // Both closed when the context closed, not only the primary.
+    assertThat(pools[0].isClosed()).isTrue();
+    assertThat(pools[1].isClosed()).isTrue();
+  }
+
+  @Test
+  void severalPoolsWithoutAPrimaryStillGetALifecycleEachButNoTemplate() {
+    runner.withUserConfiguration(TwoPoolsConfiguration.class).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(AsyncOracleTemplate.class)
+          .getBeans(AsyncPoolLifecycle.class).containsOnlyKeys("firstPoolLifecycle", "secondPoolLifecycle");
+      // The documented way to a template per pool.
+      AsyncOracleTemplate second = new AsyncOracleTemplate(context.getBean("secondPool", AsyncPool.class));
+      assertThat(second.queryForObject("select 2 from dual", Integer.class).join()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void theAutoConfiguredPoolsLifecycleKeepsItsName() {
+    runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
+        .run(context -> assertThat(context).getBeanNames(AsyncPoolLifecycle.class)
+            .containsExactly("asyncPoolLifecycle"));
   }
 
   @Test
@@ -398,16 +534,58 @@ class AsyncOracleAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  static class ServiceConnectionConfiguration {
-  }
-
-  @Configuration(proxyBeanMethods = false)
   static class UserPoolConfiguration {
     @Bean(destroyMethod = "")
     AsyncPool userPool() {
       return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).poolName("user-pool").build())
           .join();
     }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class PrimaryAndReplicaConfiguration {
+    @Bean(destroyMethod = "")
+    @org.springframework.context.annotation.Primary
+    AsyncPool primaryPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).build()).join();
+    }
+
+    @Bean(destroyMethod = "")
+    AsyncPool replicaPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).build()).join();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class TwoPoolsConfiguration {
+    @Bean(destroyMethod = "")
+    AsyncPool firstPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).build()).join();
+    }
+
+    @Bean(destroyMethod = "")
+    AsyncPool secondPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).build()).join();
+    }
+  }
+
+  static AsyncOracleConnectionDetails details(String url, String username, String password) {
+    return new AsyncOracleConnectionDetails() {
+      @Override
+      public String getUrl() {
+        return url;
+      }
+
+      @Override
+      public String getUsername() {
+        return username;
+      }
+
+      @Override
+      public String getPassword() {
+        return password;
+      }
+    };
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -49,7 +49,22 @@ class ConfigurationMetadataTest {
             "io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration",
             "io.asyncoracle.boot.autoconfigure.health.AsyncOracleHealthAutoConfiguration",
             "io.asyncoracle.boot.autoconfigure.metrics.AsyncOracleMetricsAutoConfiguration",
-            "io.asyncoracle.boot.autoconfigure.observation.AsyncOracleObservationAutoConfiguration");
+            "io.asyncoracle.boot.autoconfigure.observation.AsyncOracleObservationAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.jdbc.AsyncOracleJdbcConnectionDetailsAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.flyway.AsyncOracleFlywayAutoConfiguration",
+            "io.asyncoracle.boot.autoconfigure.liquibase.AsyncOracleLiquibaseAutoConfiguration");
+  }
+
+  @Test
+  void serviceConnectionFactoriesAndTheInitializationDetectorAreRegisteredInSpringFactories() {
+    ClassLoader loader = getClass().getClassLoader();
+    assertThat(SpringFactoriesLoader.loadFactoryNames(
+        org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory.class, loader)).contains(
+            "io.asyncoracle.boot.docker.compose.AsyncOracleDockerComposeConnectionDetailsFactory",
+            "io.asyncoracle.boot.testcontainers.AsyncOracleContainerConnectionDetailsFactory");
+    assertThat(SpringFactoriesLoader.loadFactoryNames(
+        org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector.class, loader))
+        .contains("io.asyncoracle.boot.sql.AsyncOracleDependsOnDatabaseInitializationDetector");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
+import io.asyncoracle.boot.autoconfigure.AsyncOracleConnectionDetails;
 import io.asyncoracle.boot.autoconfigure.health.AsyncOracleHealthAutoConfiguration;
 import io.asyncoracle.boot.health.AsyncOracleHealthIndicator;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
@@ -46,8 +47,12 @@ class OracleServiceConnectionIT {
   @Autowired
   AsyncOracleHealthIndicator health;
 
+  @Autowired
+  AsyncOracleConnectionDetails details;
+
   @Test
   void connectsThroughTheServiceConnection() {
+    assertThat(details.getUrl()).isEqualTo(ORACLE.getJdbcUrl());
     assertThat(pool.options().jdbcUrl()).isEqualTo(ORACLE.getJdbcUrl());
     assertThat(template.queryForObject("select banner from v$version where rownum = 1", String.class).join())
         .contains("Oracle");

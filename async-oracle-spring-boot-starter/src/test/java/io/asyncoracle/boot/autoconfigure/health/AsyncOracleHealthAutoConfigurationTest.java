@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -38,6 +39,46 @@ class AsyncOracleHealthAutoConfigurationTest {
     runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
         .run(context -> assertThat(context).hasSingleBean(AsyncOracleHealthIndicator.class)
             .hasBean("asyncOracleHealthIndicator"));
+  }
+
+  @Test
+  void severalPoolsGiveACompositeWithOneIndicatorPerPoolBean() {
+    Server replicaServer = startServer();
+    try {
+      runner.withBean("primaryPool", AsyncPool.class, () -> pool(TestDatabases.memUrl(), "health-primary"),
+              bd -> bd.setDestroyMethodName(""))
+          .withBean("replicaPool", AsyncPool.class, () -> pool(TestDatabases.tcpUrl(replicaServer), "health-replica"),
+              bd -> bd.setDestroyMethodName(""))
+          .run(context -> {
+            assertThat(context).hasNotFailed().hasBean("asyncOracleHealthIndicator");
+            CompositeHealthContributor composite = context.getBean("asyncOracleHealthIndicator",
+                CompositeHealthContributor.class);
+            HealthIndicator primary = (HealthIndicator) composite.getContributor("primaryPool");
+            HealthIndicator replica = (HealthIndicator) composite.getContributor("replicaPool");
+            assertThat(primary.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(replica.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(composite.stream().map(c -> c.name())).containsExactlyInAnyOrder("primaryPool", "replicaPool");
+            // Each indicator checks its own pool: the replica going away shows on the replica only.
+            replicaServer.stop();
+            assertTimeoutPreemptively(NO_HANG, () -> assertThat(replica.health().getStatus()).isEqualTo(Status.DOWN));
+            assertThat(primary.health().getStatus()).isEqualTo(Status.UP);
+          });
+    } finally {
+      replicaServer.stop();
+    }
+  }
+
+  private static Server startServer() {
+    try {
+      return TestDatabases.startTcpServer();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static AsyncPool pool(String url, String name) {
+    return io.asyncoracle.AsyncOracle.createPool(io.asyncoracle.PoolOptions.builder().url(url).poolName(name)
+        .acquireTimeout(Duration.ofSeconds(2)).build()).join();
   }
 
   @Test

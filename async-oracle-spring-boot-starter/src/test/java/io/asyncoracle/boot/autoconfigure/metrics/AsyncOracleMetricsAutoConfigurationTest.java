@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.asyncoracle.AcquireTimeoutException;
 import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.PoolOptions;
 import io.asyncoracle.PoolExhaustedException;
 import io.asyncoracle.boot.TestDatabases;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
 import io.asyncoracle.boot.metrics.AsyncPoolMetrics;
-import io.asyncoracle.boot.metrics.AsyncPoolMetricsListener;
-import io.asyncoracle.boot.metrics.JdbcConnectionsMetrics;
+import io.asyncoracle.boot.metrics.AsyncPoolsMetrics;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,6 +27,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 class AsyncOracleMetricsAutoConfigurationTest {
 
@@ -132,7 +136,7 @@ class AsyncOracleMetricsAutoConfigurationTest {
   @Test
   void skipsJdbcConnectionsGaugesWithoutSpringBootJdbc() {
     runner.withClassLoader(new FilteredClassLoader(DataSourcePoolMetadata.class)).run(context -> {
-      assertThat(context).hasSingleBean(AsyncPoolMetrics.class).doesNotHaveBean(JdbcConnectionsMetrics.class);
+      assertThat(context).hasSingleBean(AsyncPoolsMetrics.class).doesNotHaveBean("asyncPoolJdbcConnectionsMetrics");
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       assertThat(registry.find("jdbc.connections.max").gauge()).isNull();
       assertThat(registry.find("async.oracle.pool.connections.max").gauge()).isNotNull();
@@ -142,8 +146,8 @@ class AsyncOracleMetricsAutoConfigurationTest {
   @Test
   void backsOffWithoutMicrometer() {
     runner.withClassLoader(new FilteredClassLoader("io.micrometer.core")).run(context ->
-        assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolMetrics.class)
-            .doesNotHaveBean(AsyncPoolMetricsListener.class));
+        assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolsMetrics.class)
+            .doesNotHaveBean("asyncPoolJdbcConnectionsMetrics"));
   }
 
   @Test
@@ -152,15 +156,17 @@ class AsyncOracleMetricsAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(AsyncOracleAutoConfiguration.class,
             AsyncOracleMetricsAutoConfiguration.class))
         .withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
-        .run(context -> assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolMetrics.class)
-            .doesNotHaveBean(AsyncPoolMetricsListener.class));
+        .run(context -> assertThat(context).hasSingleBean(AsyncPool.class).doesNotHaveBean(AsyncPoolsMetrics.class)
+            .doesNotHaveBean("asyncPoolJdbcConnectionsMetrics"));
   }
 
   @Test
-  void theListenerIsWiredIntoThePoolItMeasures() {
+  void theListenerIsAttachedToThePoolItMeasures() {
     runner.run(context -> {
-      AsyncPool pool = context.getBean(AsyncPool.class);
-      assertThat(pool.options().listener()).isSameAs(context.getBean(AsyncPoolMetricsListener.class));
+      AsyncPoolMetrics binder = context.getBean(AsyncPoolsMetrics.class).binders().get(0);
+      assertThat(binder.listener()).isNotNull();
+      // Attached after creation, not passed in the options: the pool's own options stay the user's.
+      assertThat(context.getBean(AsyncPool.class).options().listener()).isNotSameAs(binder.listener());
     });
   }
 
@@ -198,6 +204,56 @@ class AsyncOracleMetricsAutoConfigurationTest {
           assertThat(registry.find("async.oracle.pool.connections.max").gauge()).isNull();
           assertThat(registry.find("async.oracle.pool.acquire").timer()).isNull();
         });
+  }
+
+  @Test
+  void measuresAPoolTheApplicationCreatedItself() {
+    runner.withUserConfiguration(UserPools.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      AsyncPool replica = context.getBean("replicaPool", AsyncPool.class);
+      replica.withConnection(c -> c.fetchOne("select 1 from dual")).join();
+      assertThat(registry.get("async.oracle.pool.acquire").tag("pool", "replica").timer().count()).isEqualTo(1);
+      assertThat(registry.get("async.oracle.pool.usage").tag("pool", "replica").timer().count()).isEqualTo(1);
+      assertThat(registry.get("async.oracle.pool.connections.max").tag("pool", "replica").gauge().value())
+          .isEqualTo(3);
+    });
+  }
+
+  @Test
+  void measuresEveryPoolSeparately() {
+    runner.withUserConfiguration(UserPools.class).run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      AsyncPool primary = context.getBean("primaryPool", AsyncPool.class);
+      AsyncPool replica = context.getBean("replicaPool", AsyncPool.class);
+      for (int i = 0; i < 2; i++) {
+        primary.withConnection(c -> c.fetchOne("select 1 from dual")).join();
+      }
+      replica.withConnection(c -> c.fetchOne("select 1 from dual")).join();
+      assertThat(registry.get("async.oracle.pool.acquire").tag("pool", "primary").timer().count()).isEqualTo(2);
+      assertThat(registry.get("async.oracle.pool.acquire").tag("pool", "replica").timer().count()).isEqualTo(1);
+      assertThat(registry.get("async.oracle.pool.connections.max").tag("pool", "primary").gauge().value())
+          .isEqualTo(2);
+      assertThat(registry.get("jdbc.connections.max").tag("name", "replica").gauge().value()).isEqualTo(3);
+      assertThat(registry.get("jdbc.connections.max").tag("name", "primary").gauge().value()).isEqualTo(2);
+    });
+  }
+
+  /** A primary and a read replica, made by the application: the starter's pool backs off. */
+  @Configuration(proxyBeanMethods = false)
+  static class UserPools {
+    @Bean(destroyMethod = "")
+    @Primary
+    AsyncPool primaryPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).poolName("primary").max(2)
+          .build()).join();
+    }
+
+    @Bean(destroyMethod = "")
+    AsyncPool replicaPool() {
+      return AsyncOracle.createPool(PoolOptions.builder().url(TestDatabases.memUrl()).poolName("replica").max(3)
+          .build()).join();
+    }
   }
 
   private static double gauge(MeterRegistry registry, String name) {

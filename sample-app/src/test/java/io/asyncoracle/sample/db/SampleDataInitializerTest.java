@@ -7,12 +7,12 @@ import io.asyncoracle.sample.SampleAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The schema and sample data at startup, and a second start against the same database. */
+/** The sample data at startup, and a second start against the same database. */
 @SampleAppTest
-class SchemaInitializerTest {
+class SampleDataInitializerTest {
 
   @Autowired
-  SchemaInitializer initializer;
+  SampleDataInitializer initializer;
 
   @Autowired
   AsyncOracleTemplate template;
@@ -27,7 +27,7 @@ class SchemaInitializerTest {
   }
 
   @Test
-  void runningAgainOnAnExistingSchemaChangesNothing() {
+  void runningAgainOnExistingDataChangesNothing() {
     long orders = template.queryForObject("select count(*) from orders", Long.class).join();
 
     initializer.initialize().join();

@@ -1,0 +1,2 @@
+/** Testcontainers service connections for the async-oracle pool. */
+package io.asyncoracle.boot.testcontainers;
