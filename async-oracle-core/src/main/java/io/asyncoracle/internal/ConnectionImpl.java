@@ -195,6 +195,11 @@ final class ConnectionImpl implements AsyncConnection {
             DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
   }
 
+  @Override
+  public io.asyncoracle.Pipeline pipeline() {
+    return new PipelineImpl(this);
+  }
+
   /** The observed operation of a query shortcut. */
   private static String observedAs(String operation) {
     return switch (operation) {

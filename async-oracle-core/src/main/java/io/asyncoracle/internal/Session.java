@@ -575,6 +575,32 @@ final class Session {
     }
   }
 
+  /**
+   * Whether the running call should stop: its deadline passed or its future was completed (cancelled)
+   * by the application. For calls made of several statements, checked between them. Runs on the lane.
+   *
+   * @return {@code true} when the call must not start another statement
+   */
+  boolean callStopped() {
+    Call call = current;
+    return call != null && (call.state == Call.TIMED_OUT || call.future.isDone());
+  }
+
+  /**
+   * Notes an error a call reported without failing (a pipeline step run with continueOnError): an
+   * error that means the connection is gone keeps it from going back to the pool. Runs on the lane.
+   *
+   * @param error the error
+   * @return whether the error means the connection is gone
+   */
+  boolean noteFailure(Throwable error) {
+    if (Errors.isFatal(error)) {
+      broken = true;
+      return true;
+    }
+    return false;
+  }
+
   /** Breaks the running call, if any. Safe from any thread. */
   void cancel() {
     Call call = current;
