@@ -1685,10 +1685,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } finally {
       lock.unlock();
     }
-    ScheduledFuture<?> deadline = suspendDeadline;
-    if (deadline != null) {
-      deadline.cancel(false);
-    }
+    cancelSuspendDeadline();
     // Resumed before every connection was back: nothing to wait for any more.
     pendingSuspend.complete(null);
     LOG.log(Level.DEBUG, () -> name + " - resuming");
@@ -1765,11 +1762,16 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } finally {
       ucpLifecycle.unlock();
     }
+    cancelSuspendDeadline();
+    done.complete(null);
+  }
+
+  /** Cancels the suspension's timeout, if one was scheduled: the suspension ended before it fired. */
+  private void cancelSuspendDeadline() {
     ScheduledFuture<?> deadline = suspendDeadline;
     if (deadline != null) {
       deadline.cancel(false);
     }
-    done.complete(null);
   }
 
   /** Starts UCP's pool again if a suspension stopped it and the pool is no longer suspended. */
