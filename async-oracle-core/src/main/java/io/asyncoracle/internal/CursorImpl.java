@@ -263,16 +263,14 @@ final class CursorImpl implements AsyncCursor {
     SqlBinds binds = SqlText.binds(sql);
     Map<String, SQLType> normalised = new java.util.HashMap<>();
     byName.forEach((k, v) -> normalised.put(binds.unique.contains(k) ? k : SqlBinds.normalise(k), v));
-    if (plan.byName()) {
-      SQLType[] types = new SQLType[plan.names.size()];
-      for (int i = 0; i < types.length; i++) {
-        types[i] = normalised.get(plan.names.get(i));
-      }
-      return types;
-    }
-    SQLType[] types = new SQLType[binds.names.size()];
+    return typesInOrder(plan.byName() ? plan.names : binds.names, normalised);
+  }
+
+  /** The type given for each bind name, in the order of {@code names} (null where none was given). */
+  private static SQLType[] typesInOrder(List<String> names, Map<String, SQLType> typesByName) {
+    SQLType[] types = new SQLType[names.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = normalised.get(binds.names.get(i));
+      types[i] = typesByName.get(names.get(i));
     }
     return types;
   }
@@ -440,10 +438,7 @@ final class CursorImpl implements AsyncCursor {
   @Override
   public void setArraySize(int arraySize) {
     checkOpen();
-    if (arraySize < 1) {
-      throw new InvalidArgumentException("arraySize", "arraySize must be at least 1, got " + arraySize);
-    }
-    this.arraySize = arraySize;
+    this.arraySize = requireAtLeastOne(arraySize, "arraySize");
   }
 
   @Override
@@ -476,16 +471,21 @@ final class CursorImpl implements AsyncCursor {
   @Override
   public void setBatchSize(int batchSize) {
     checkOpen();
-    if (batchSize < 1) {
-      throw new InvalidArgumentException("batchSize", "batchSize must be at least 1, got " + batchSize);
-    }
-    this.batchSize = batchSize;
+    this.batchSize = requireAtLeastOne(batchSize, "batchSize");
   }
 
   @Override
   public int batchSize() {
     checkOpen();
     return batchSize;
+  }
+
+  /** {@code value}, if it is at least 1; else the argument error naming {@code name}. */
+  private static int requireAtLeastOne(int value, String name) {
+    if (value < 1) {
+      throw new InvalidArgumentException(name, name + " must be at least 1, got " + value);
+    }
+    return value;
   }
 
   @Override
