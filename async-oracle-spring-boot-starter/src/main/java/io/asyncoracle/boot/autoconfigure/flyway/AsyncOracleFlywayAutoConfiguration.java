@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure.flyway;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleConnectionDetails;
+import io.asyncoracle.boot.autoconfigure.PoolDatabaseConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,29 +45,17 @@ public final class AsyncOracleFlywayAutoConfiguration {
   @ConditionalOnMissingBean(FlywayConnectionDetails.class)
   FlywayConnectionDetails asyncOracleFlywayConnectionDetails(AsyncOracleConnectionDetails details,
       Environment environment) {
-    String user = environment.getProperty("spring.flyway.user");
-    String password = environment.getProperty("spring.flyway.password");
-    return new FlywayConnectionDetails() {
-      @Override
-      public String getJdbcUrl() {
-        return details.getUrl();
-      }
+    return new PoolDatabaseFlywayConnectionDetails(details,
+        environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+  }
 
-      @Override
-      public String getUsername() {
-        return user != null ? user : details.getUsername();
-      }
+  /** Flyway's side of the pool's database. */
+  private static final class PoolDatabaseFlywayConnectionDetails extends PoolDatabaseConnectionDetails
+      implements FlywayConnectionDetails {
 
-      @Override
-      public String getPassword() {
-        return user != null || password != null ? password : details.getPassword();
-      }
-
-      @Override
-      public String toString() {
-        return "async-oracle Flyway connection [" + details + "]";
-      }
-    };
+    PoolDatabaseFlywayConnectionDetails(AsyncOracleConnectionDetails details, String user, String password) {
+      super(details, user, password, "Flyway");
+    }
   }
 
   /** Matches unless {@code spring.flyway.url} names another database. */

@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure.jdbc;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleConnectionDetails;
+import io.asyncoracle.boot.autoconfigure.PoolDatabaseConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -46,27 +47,16 @@ public final class AsyncOracleJdbcConnectionDetailsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(JdbcConnectionDetails.class)
   JdbcConnectionDetails asyncOracleJdbcConnectionDetails(AsyncOracleConnectionDetails details) {
-    return new JdbcConnectionDetails() {
-      @Override
-      public String getJdbcUrl() {
-        return details.getUrl();
-      }
+    return new PoolDatabaseJdbcConnectionDetails(details);
+  }
 
-      @Override
-      public String getUsername() {
-        return details.getUsername();
-      }
+  /** Boot's JDBC side of the pool's database: always the pool's user and password. */
+  private static final class PoolDatabaseJdbcConnectionDetails extends PoolDatabaseConnectionDetails
+      implements JdbcConnectionDetails {
 
-      @Override
-      public String getPassword() {
-        return details.getPassword();
-      }
-
-      @Override
-      public String toString() {
-        return "async-oracle JDBC connection [" + details + "]";
-      }
-    };
+    PoolDatabaseJdbcConnectionDetails(AsyncOracleConnectionDetails details) {
+      super(details, null, null, "JDBC");
+    }
   }
 
   /** Matches unless {@code spring.datasource.url} names the application's DataSource database. */

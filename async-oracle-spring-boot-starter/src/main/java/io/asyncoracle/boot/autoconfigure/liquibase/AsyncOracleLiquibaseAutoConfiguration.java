@@ -3,6 +3,7 @@ package io.asyncoracle.boot.autoconfigure.liquibase;
 import io.asyncoracle.AsyncPool;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleAutoConfiguration;
 import io.asyncoracle.boot.autoconfigure.AsyncOracleConnectionDetails;
+import io.asyncoracle.boot.autoconfigure.PoolDatabaseConnectionDetails;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -44,29 +45,17 @@ public final class AsyncOracleLiquibaseAutoConfiguration {
   @ConditionalOnMissingBean(LiquibaseConnectionDetails.class)
   LiquibaseConnectionDetails asyncOracleLiquibaseConnectionDetails(AsyncOracleConnectionDetails details,
       Environment environment) {
-    String user = environment.getProperty("spring.liquibase.user");
-    String password = environment.getProperty("spring.liquibase.password");
-    return new LiquibaseConnectionDetails() {
-      @Override
-      public String getJdbcUrl() {
-        return details.getUrl();
-      }
+    return new PoolDatabaseLiquibaseConnectionDetails(details,
+        environment.getProperty("spring.liquibase.user"), environment.getProperty("spring.liquibase.password"));
+  }
 
-      @Override
-      public String getUsername() {
-        return user != null ? user : details.getUsername();
-      }
+  /** Liquibase's side of the pool's database. */
+  private static final class PoolDatabaseLiquibaseConnectionDetails extends PoolDatabaseConnectionDetails
+      implements LiquibaseConnectionDetails {
 
-      @Override
-      public String getPassword() {
-        return user != null || password != null ? password : details.getPassword();
-      }
-
-      @Override
-      public String toString() {
-        return "async-oracle Liquibase connection [" + details + "]";
-      }
-    };
+    PoolDatabaseLiquibaseConnectionDetails(AsyncOracleConnectionDetails details, String user, String password) {
+      super(details, user, password, "Liquibase");
+    }
   }
 
   /** Matches unless {@code spring.liquibase.url} names another database. */
