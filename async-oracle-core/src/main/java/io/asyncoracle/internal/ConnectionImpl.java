@@ -305,8 +305,7 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public <T> CompletableFuture<List<T>> fetchAll(String sql, List<?> params, int arraySize, RowMapper<T> mapper) {
     if (arraySize < 1) {
-      return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
-          "arraySize must be at least 1, got " + arraySize));
+      return arraySizeTooSmall(arraySize);
     }
     return queryPositional("fetchAll", sql, listArgs(params), Integer.MAX_VALUE, arraySize, mapper);
   }
@@ -314,10 +313,15 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params, int arraySize) {
     if (arraySize < 1) {
-      return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
-          "arraySize must be at least 1, got " + arraySize));
+      return arraySizeTooSmall(arraySize);
     }
     return queryNamed("fetchAll", sql, params, Integer.MAX_VALUE, arraySize, row -> row);
+  }
+
+  /** The failed call of a query given an array size below 1. */
+  private static <T> CompletableFuture<T> arraySizeTooSmall(int arraySize) {
+    return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
+        "arraySize must be at least 1, got " + arraySize));
   }
 
   @Override
