@@ -631,14 +631,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     LOG.log(Level.WARNING, () -> name + " - a held connection did not answer its check within the ping timeout of "
         + Duration.ofNanos(current.pingTimeoutNanos).toMillis() + " ms and was given up");
     notifyListener(PoolListener::onConnectionInvalidated);
-    lock.lock();
-    try {
-      lent--;
-      total--;
-      allHeld.remove(held);
-    } finally {
-      lock.unlock();
-    }
+    noLongerLentNorHeld(held);
     // Off the timer thread: the acquire goes on, which may open or check another connection.
     runOnWorker(() -> {
       capacityFreed();
@@ -1180,26 +1173,14 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     boolean dropped = session.dropped();
     if (dropped || (!discard && pastLifetime(held, now, current))) {
       // Dropped by the application, or older than maxLifetime: closed for good, not pooled.
-      lock.lock();
-      try {
-        lent--;
-      } finally {
-        lock.unlock();
-      }
-      closeHeld(held);
+      closeLent(held);
       return;
     }
     if (discard) {
       notifyListener(PoolListener::onConnectionInvalidated);
     }
     if (discard || now - held.heldSince >= current.maxHoldNanos) {
-      lock.lock();
-      try {
-        lent--;
-      } finally {
-        lock.unlock();
-      }
-      retire(held, discard);
+      retireLent(held, discard);
       return;
     }
     // The common case, under one lock: the next waiter gets it, or it goes on the idle stack.
@@ -1215,14 +1196,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     held.lentTo = null;
     LOG.log(Level.WARNING, () -> name + " - a connection did not answer the cancel of a timed-out call and was given up");
     notifyListener(PoolListener::onConnectionInvalidated);
-    lock.lock();
-    try {
-      lent--;
-      total--;
-      allHeld.remove(held);
-    } finally {
-      lock.unlock();
-    }
+    noLongerLentNorHeld(held);
     capacityFreed();
   }
 
@@ -1284,13 +1258,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   /** Hands back a connection an acquire took but did not use: to the pool, or to UCP. */
   private void giveBack(HeldConnection held, boolean discard, boolean toUcp) {
     if (toUcp) {
-      lock.lock();
-      try {
-        lent--;
-      } finally {
-        lock.unlock();
-      }
-      retire(held, discard);
+      retireLent(held, discard);
     } else {
       offer(held, true);
     }
@@ -1298,30 +1266,35 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** Closes a held connection (no longer counted as lent) for good and frees its place. */
   private void closeHeld(HeldConnection held) {
-    lock.lock();
-    try {
-      total--;
-      allHeld.remove(held);
-    } finally {
-      lock.unlock();
-    }
+    noLongerHeld(held);
     runOnWorker(held::close);
     capacityFreed();
   }
 
-  /** Closes an idle connection an acquire took (counted as lent) instead of lending it. */
+  /** Closes a connection counted as lent (one an acquire took, or one given back) instead of pooling it. */
   private void closeLent(HeldConnection held) {
+    noLongerLent();
+    closeHeld(held);
+  }
+
+  /** Gives a connection counted as lent back to UCP instead of pooling it. */
+  private void retireLent(HeldConnection held, boolean discard) {
+    noLongerLent();
+    retire(held, discard);
+  }
+
+  /** Counts one connection fewer as lent (it stays held until closed or retired). */
+  private void noLongerLent() {
     lock.lock();
     try {
       lent--;
     } finally {
       lock.unlock();
     }
-    closeHeld(held);
   }
 
-  /** Gives a held connection (no longer counted as lent) back to UCP and frees its place. */
-  private void retire(HeldConnection held, boolean discard) {
+  /** Stops counting a held connection that is not lent: it no longer takes a place. */
+  private void noLongerHeld(HeldConnection held) {
     lock.lock();
     try {
       total--;
@@ -1329,6 +1302,23 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Stops counting a lent connection that is given up: neither lent nor taking a place any more. */
+  private void noLongerLentNorHeld(HeldConnection held) {
+    lock.lock();
+    try {
+      lent--;
+      total--;
+      allHeld.remove(held);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives a held connection (no longer counted as lent) back to UCP and frees its place. */
+  private void retire(HeldConnection held, boolean discard) {
+    noLongerHeld(held);
     retireOnWorker(held, discard);
     capacityFreed();
   }
