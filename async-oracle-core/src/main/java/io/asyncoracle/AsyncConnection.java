@@ -167,6 +167,18 @@ public interface AsyncConnection {
    */
   CompletableFuture<List<Object>> callProc(String name, Object... params);
 
+  // ---- pipelines ----------------------------------------------------------------------------
+
+  /**
+   * Starts a pipeline of independent steps to run on this connection as one call:
+   * python-oracledb's {@code create_pipeline()} and {@code run_pipeline()}. On Oracle Database
+   * 23ai and later the steps go to the database in one round trip; elsewhere they run one after the
+   * other in one worker task. Synchronous: nothing is sent before {@link Pipeline#run(boolean)}.
+   *
+   * @return an empty pipeline bound to this connection
+   */
+  Pipeline pipeline();
+
   // ---- python-oracledb parity: named binds, shortcuts, keyword parameters, LOBs ------------
 
   /**

@@ -140,6 +140,51 @@ public interface AsyncPool {
   CompletableFuture<Void> close(boolean force, boolean interrupt, Duration timeout);
 
   /**
+   * Suspends the pool, for a checkpoint (CRaC) or a paused application context: it keeps no
+   * connection to the database open, and resumes with {@link #resume()}.
+   * <ul>
+   *   <li>Acquires made meanwhile wait in the queue (bounded by {@link PoolOptions#maxWaiters()};
+   *   their acquire timeout still runs) and are served after the resume.</li>
+   *   <li>Idle connections go back at once; borrowed ones when their borrowers give them back, or,
+   *   once {@code timeout} has passed ({@link Duration#ZERO}: no limit), their running calls are
+   *   cancelled and the connections taken back (their later calls fail with
+   *   {@link PoolClosedException}).</li>
+   *   <li>Then the Universal Connection Pool closes every physical connection it has.</li>
+   * </ul>
+   * Suspending a suspended pool returns the same future; a closed pool fails it with
+   * {@link PoolClosedException}.
+   *
+   * @param timeout how long borrowed connections may stay out before they are taken back
+   * @return a future that completes when no connection is open any more (or the pool was resumed
+   *     or closed first)
+   */
+  default CompletableFuture<Void> suspend(Duration timeout) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(getClass().getName()
+        + " cannot suspend"));
+  }
+
+  /**
+   * Resumes a suspended pool: the acquires that waited are served, and the Universal Connection
+   * Pool opens its minimum of connections again. Does nothing on a pool that is not suspended.
+   *
+   * @return a future that completes when the Universal Connection Pool is started again; failed
+   *     (with {@link DatabaseException}, say) if it could not start, in which case the pool stays
+   *     resumed and tries again with the next connection it opens
+   */
+  default CompletableFuture<Void> resume() {
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Returns whether the pool is suspended ({@link #suspend(Duration)}) and not yet resumed.
+   *
+   * @return {@code true} while suspended
+   */
+  default boolean isSuspended() {
+    return false;
+  }
+
+  /**
    * Returns the pool's state. Never borrows a connection and never blocks.
    *
    * @return the current statistics

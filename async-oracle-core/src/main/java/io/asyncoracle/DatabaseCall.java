@@ -42,6 +42,8 @@ public record DatabaseCall(String pool, String operation, String statement, Stri
   public static final String COMMIT = "commit";
   /** {@code rollback}. */
   public static final String ROLLBACK = "rollback";
+  /** {@code pipeline}: a run of {@link Pipeline} steps, observed as one call. */
+  public static final String PIPELINE = "pipeline";
   /** {@code acquire}: the wait for a connection from the pool. */
   public static final String ACQUIRE = "acquire";
 }

@@ -195,6 +195,11 @@ final class ConnectionImpl implements AsyncConnection {
             DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
   }
 
+  @Override
+  public io.asyncoracle.Pipeline pipeline() {
+    return new PipelineImpl(this);
+  }
+
   /** The observed operation of a query shortcut. */
   private static String observedAs(String operation) {
     return switch (operation) {
@@ -223,7 +228,7 @@ final class ConnectionImpl implements AsyncConnection {
   static <T> CompletableFuture<T> checked(Runnable check, java.util.function.Supplier<CompletableFuture<T>> call) {
     try {
       check.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(e);
     }
     return call.get();

@@ -205,7 +205,7 @@ public final class Engine {
     Executor target = callbacks != null ? callbacks : workers;
     try {
       target.execute(() -> future.completeExceptionally(error));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (Throwable refused) {
       future.completeExceptionally(error);
     }
   }
@@ -213,8 +213,8 @@ public final class Engine {
   private void dispatch(Runnable completion) {
     try {
       callbacks.execute(completion);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // The application's executor refused: complete here rather than lose it.
+    } catch (Throwable refused) {
+      // The application's executor refused (or broke): complete here rather than lose it.
       completion.run();
     }
   }

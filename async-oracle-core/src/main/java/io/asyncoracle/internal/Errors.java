@@ -46,10 +46,22 @@ public final class Errors {
       // Thrown by application code (a RowMapper, a type handler): keep it as the application threw it.
       return runtime;
     }
-    if (e instanceof Error fatal) {
-      throw fatal;
-    }
+    // Never thrown from here: a mapper runs where a future must still be completed.
     return new AsyncOracleException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * What a future fails with when a call or a callback raised {@code error}: as {@link #map}, except
+   * that an {@link Error} (an {@code AssertionError} in application code, a
+   * {@code StackOverflowError} in a row mapper) is the failure itself, never wrapped nor rethrown,
+   * so the future still completes and the application sees what it threw.
+   *
+   * @param error the error
+   * @return the failure to complete the future with
+   */
+  public static Throwable failure(Throwable error) {
+    Throwable e = unwrap(error);
+    return e instanceof Error fatal ? fatal : map(e);
   }
 
   /**

@@ -33,6 +33,11 @@ final class HeldConnection {
   /** How many times it was lent. */
   int uses;
   private volatile String databaseDescription;
+  /**
+   * Whether pipelines on this connection go to the database in one round trip (Oracle 23ai+),
+   * learned on the first pipeline; {@code null} until then. Used on the connection's lane only.
+   */
+  Boolean pipelining;
   /** The session it is lent to, or {@code null} while idle. */
   volatile Session lentTo;
   /** What outlives this hold (set-up done, tag, age); set by the pool when it takes the connection. */

@@ -195,13 +195,13 @@ final class RowPublisher implements Flow.Publisher<Row> {
       CompletableFuture<?> ready;
       try {
         ready = start == null ? CompletableFuture.completedFuture(null) : start.get();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         ready = CompletableFuture.failedFuture(e);
       }
       inFlight = ready;
       ready.whenComplete((ignored, error) -> {
         if (error != null) {
-          failure.compareAndSet(null, Errors.map(error));
+          failure.compareAndSet(null, Errors.failure(error));
         } else {
           executed = true;
         }
@@ -216,13 +216,13 @@ final class RowPublisher implements Flow.Publisher<Row> {
       CompletableFuture<List<Row>> rowsRead;
       try {
         rowsRead = cursor.fetch("stream", max);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         rowsRead = CompletableFuture.failedFuture(e);
       }
       inFlight = rowsRead;
       rowsRead.whenComplete((rows, error) -> {
         if (error != null) {
-          failure.compareAndSet(null, Errors.map(error));
+          failure.compareAndSet(null, Errors.failure(error));
         } else {
           fetched = new Batch(rows, rows.size() < max);
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
@@ -124,6 +125,8 @@ final class Session {
   private volatile Duration callTimeout;
   private volatile AsyncOracleException revoked;
   private volatile boolean abandoned;
+  /** The work the connection was lent to was cancelled ({@link #withdraw()}); read only once released. */
+  private volatile boolean withdrawn;
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicBoolean slotFreed = new AtomicBoolean();
   private volatile CompletableFuture<Void> releaseFuture;
@@ -274,7 +277,7 @@ final class Session {
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, String observedAs,
       ToLongFunction<Object> rows, String statement, String procedure) {
-    CompletableFuture<T> future = new CallFuture<>(engine);
+    CompletableFuture<T> future = new LaneCallFuture<>();
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
       future.completeExceptionally(refused);
@@ -282,9 +285,56 @@ final class Session {
     }
     ObservedCall observed = target == null || observedAs == null ? null
         : target.start(observedAs, statement, procedure);
-    return submit(operation, action, future, error -> engine.fail(future, error instanceof AsyncOracleException a ? a
-        : new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
-            error)), observed, rows);
+    return submit(operation, action, future, error -> engine.fail(future, error instanceof RejectedExecutionException
+        ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
+            error)
+        : Errors.failure(error)), observed, rows);
+  }
+
+  /**
+   * The future of a call, as {@link #run} returns it: cancelling it ({@code cancel(true)} or
+   * {@code cancel(false)}, the same) breaks the statement if the call is running, so the lane and
+   * the connection are free again as soon as the driver answers the break; a call still queued is
+   * skipped when its turn comes ({@link #execute} finds its future done). Futures derived from it
+   * are plain {@link CallFuture}s: as with any {@code CompletableFuture}, cancelling a dependent
+   * does not cancel what it depends on.
+   */
+  private final class LaneCallFuture<T> extends CallFuture<T> {
+    LaneCallFuture() {
+      super(engine);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        cancelled(this);
+      }
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CallFuture<>(engine);
+    }
+  }
+
+  /**
+   * A call's future was cancelled. If that call is the one running, its statement is broken; a
+   * statement not yet started sees the cancel in {@link #track} and does not start.
+   */
+  private void cancelled(CompletableFuture<?> future) {
+    Call call = current;
+    if (call == null || call.future != future || call.returned) {
+      return;
+    }
+    // A cancel is a network call (ojdbc sends a break, H2 over TCP opens a connection): off the
+    // application's thread, which an asynchronous API must never hold.
+    try {
+      engine.workers().execute(() -> cancel(call));
+    } catch (RejectedExecutionException e) {
+      cancel(call);
+    }
   }
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
@@ -318,7 +368,8 @@ final class Session {
       return new PoolClosedException(owner.name() + " - " + operation + " refused: " + why.getMessage());
     }
     if (released.get()) {
-      return new AsyncOracleException(operation + " refused: the connection is closed");
+      return new AsyncOracleException(operation + " refused: " + (withdrawn
+          ? "the work this connection was lent to was cancelled" : "the connection is closed"));
     }
     if (abandoned) {
       return new AsyncOracleException(operation + " refused: the connection was discarded after a call"
@@ -374,13 +425,15 @@ final class Session {
         CallTarget.close(scope);
       }
       boolean inTime = finish(call, timer);
-      if (Errors.isFatal(error)) {
+      if (error instanceof Error || Errors.isFatal(error)) {
+        // After an Error (a mapper's StackOverflowError, an OutOfMemoryError in the driver) nobody
+        // can tell what state the driver's session is in: usable for this lending, never lent again.
         broken = true;
       }
       if (!inTime) {
         return null;
       }
-      RuntimeException failure = translate(call, error);
+      Throwable failure = translate(call, error);
       if (observed == null) {
         return () -> engine.fail(future, failure);
       }
@@ -408,13 +461,13 @@ final class Session {
     return call.finish();
   }
 
-  private RuntimeException translate(Call call, Throwable error) {
+  private Throwable translate(Call call, Throwable error) {
     AsyncOracleException why = revoked;
-    if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException)) {
+    if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException) && !(error instanceof Error)) {
       return new PoolClosedException(owner.name() + " - " + call.operation + " was interrupted: "
           + why.getMessage(), Errors.unwrap(error));
     }
-    return Errors.map(error);
+    return Errors.failure(error);
   }
 
   /**
@@ -508,6 +561,11 @@ final class Session {
     Call call = current;
     if (call != null) {
       call.statement = statement;
+      if (call.future.isCancelled()) {
+        // Cancelled by the application before the statement ran: do not start it.
+        cancelQuietly(statement, call);
+        throw new java.sql.SQLException(call.operation + ": cancelled before the statement ran", "HY008");
+      }
       if (call.state == Call.TIMED_OUT) {
         // The deadline passed while the statement was being prepared or bound: do not start it (a
         // driver may ignore a cancel that arrives before the statement runs).
@@ -515,6 +573,32 @@ final class Session {
         throw new java.sql.SQLTimeoutException(call.operation + ": the call timeout passed before the statement ran");
       }
     }
+  }
+
+  /**
+   * Whether the running call should stop: its deadline passed or its future was completed (cancelled)
+   * by the application. For calls made of several statements, checked between them. Runs on the lane.
+   *
+   * @return {@code true} when the call must not start another statement
+   */
+  boolean callStopped() {
+    Call call = current;
+    return call != null && (call.state == Call.TIMED_OUT || call.future.isDone());
+  }
+
+  /**
+   * Notes an error a call reported without failing (a pipeline step run with continueOnError): an
+   * error that means the connection is gone keeps it from going back to the pool. Runs on the lane.
+   *
+   * @param error the error
+   * @return whether the error means the connection is gone
+   */
+  boolean noteFailure(Throwable error) {
+    if (Errors.isFatal(error)) {
+      broken = true;
+      return true;
+    }
+    return false;
   }
 
   /** Breaks the running call, if any. Safe from any thread. */
@@ -741,7 +825,7 @@ final class Session {
         // A worker that has let go of its own lane may do the clean-up round trips itself.
         try {
           cleanUpAndReturn();
-        } catch (RuntimeException unexpected) {
+        } catch (Throwable unexpected) {
           LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
         } finally {
           lane.endClaim();
@@ -781,7 +865,7 @@ final class Session {
         }
         try {
           cleanUpAndReturn();
-        } catch (RuntimeException unexpected) {
+        } catch (Throwable unexpected) {
           LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
         }
         return () -> engine.complete(done, null);
@@ -814,7 +898,7 @@ final class Session {
       for (Runnable closer : openResources.values().toArray(new Runnable[0])) {
         try {
           closer.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           discard = true;
         }
       }
@@ -823,7 +907,7 @@ final class Session {
     if (!discard) {
       try {
         discard = !resetSession();
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
         LOG.log(Level.DEBUG, () -> owner.name() + " - discarding a connection that failed clean-up: " + e);
         discard = true;
       }
@@ -870,6 +954,17 @@ final class Session {
       }
     }
     return true;
+  }
+
+  /**
+   * The work this connection was lent to (a {@code withConnection} whose future the application
+   * cancelled) will not use it any more: the running call is broken, later calls are refused, and
+   * the connection goes back to the pool as soon as the lane is free, rolled back if it wrote.
+   */
+  void withdraw() {
+    withdrawn = true;
+    cancel();
+    release();
   }
 
   /**

@@ -71,7 +71,7 @@ public final class StandaloneConnections implements Session.Owner {
           ConnectionImpl connection = new ConnectionImpl(session, PoolOptions.DEFAULT_ARRAY_SIZE);
           engine.complete(result, connection, () -> session.release());
         } catch (Throwable e) {
-          engine.fail(result, Errors.map(e));
+          engine.fail(result, Errors.failure(e));
         }
       });
     } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -94,6 +94,18 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private int lent;
   private CompletableFuture<Void> closeFuture;
   private boolean drainedScheduled;
+  /** Between suspend() and resume(): nothing is lent or opened, and what comes back goes to UCP. */
+  private boolean suspended;
+  private long suspensions;
+  private CompletableFuture<Void> suspendFuture;
+  private boolean ucpStopScheduled;
+  /** Held connections on their way back to UCP on a worker: a suspension waits for them. */
+  private final AtomicInteger returning = new AtomicInteger();
+  /** UCP's pool was stopped by a suspension and not started since. */
+  private volatile boolean ucpStopped;
+  /** Serialises stopping and starting UCP's pool. */
+  private final ReentrantLock ucpLifecycle = new ReentrantLock();
+  private volatile ScheduledFuture<?> suspendDeadline;
   private volatile boolean destroyed;
   private volatile ScheduledFuture<?> housekeeping;
 
@@ -220,7 +232,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
             deadline.cancel(false);
           }
           pool.destroy();
-          engine.fail(created, Errors.map(e));
+          engine.fail(created, Errors.failure(e));
         }
       }
     });
@@ -465,6 +477,13 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         boolean canOpen = total < max();
         if (closeFuture != null) {
           refused = new PoolClosedException(name + " - pool is closed");
+        } else if (suspended && waiters.size() < options.maxWaiters()) {
+          // Served after the resume; its acquire timeout runs meanwhile.
+          waiters.add(result);
+        } else if (suspended) {
+          exhausted = true;
+          refused = new PoolExhaustedException(name + " - the pool is suspended and " + waiters.size()
+              + " acquires are already waiting (maxWaiters=" + options.maxWaiters() + "; " + statsLocked() + ")");
         } else if (waiters.isEmpty() && !idle.isEmpty()
             && (candidate = pickIdleLocked(result, canOpen)) != null) {
           lent++;
@@ -559,7 +578,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     HeldConnection candidate;
     lock.lock();
     try {
-      if (closeFuture != null || !waiters.isEmpty() || idle.isEmpty()) {
+      if (closeFuture != null || suspended || !waiters.isEmpty() || idle.isEmpty()) {
         return null;
       }
       candidate = idle.pop();
@@ -913,7 +932,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     } catch (Throwable e) {
       if (attempt.settle()) {
         openSettled();
-        openFailed(Errors.map(e));
+        openFailed(Errors.failure(e));
       }
       return;
     }
@@ -948,6 +967,9 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       java.util.function.Consumer<SQLException> lastError) throws SQLException {
     Duration bound = options.connectTimeout().isZero() ? options.acquireTimeout() : options.connectTimeout();
     long giveUpAt = System.nanoTime() + (bound.isZero() ? Duration.ofSeconds(30) : bound).toNanos();
+    if (ucpStopped) {
+      startUcpIfStopped();
+    }
     while (true) {
       try {
         return ucp.getConnection();
@@ -963,7 +985,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   }
 
   /** A new connection could not be opened: the first caller waiting gets the error. */
-  private void openFailed(RuntimeException error) {
+  private void openFailed(Throwable error) {
     AcquireFuture first;
     boolean retry = false;
     lock.lock();
@@ -971,7 +993,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       opening--;
       total--;
       first = pollLiveWaiter();
-      if (!waiters.isEmpty() && closeFuture == null && total < max()) {
+      if (!waiters.isEmpty() && closeFuture == null && !suspended && total < max()) {
         // The others get their own attempt (each fails fast while the database is down).
         total++;
         opening++;
@@ -988,6 +1010,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       startOpen();
     }
     checkDrained();
+    checkSuspended();
   }
 
   private void leaveQueue(AcquireFuture waiter) {
@@ -1017,7 +1040,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     // Written out rather than composed from thenCompose/handle: this runs on every call, and each
     // stage a composition adds is an object and a completion more.
-    CallFuture<T> result = new CallFuture<>(engine);
+    WorkFuture<T> result = new WorkFuture<>();
     ConnectionImpl ready = lendIdleNow();
     if (ready != null) {
       if (callTarget != null) {
@@ -1034,6 +1057,10 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
       runWork(acquired.join(), work, result);
     } else {
+      result.acquiring = acquired;
+      if (result.isCancelled()) {
+        acquired.cancel(false);
+      }
       acquired.whenComplete((connection, error) -> {
         if (error != null) {
           result.completeExceptionally(Errors.unwrap(error));
@@ -1045,8 +1072,50 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     return result;
   }
 
+  /**
+   * The future {@link #withConnection} returns. Cancelling it gives up the acquire if it still
+   * waits, or takes the connection back from the work: its running call is broken and its later
+   * calls are refused ({@link Session#withdraw()}), so the connection returns to the pool at once.
+   */
+  private final class WorkFuture<T> extends CallFuture<T> {
+    volatile CompletableFuture<AsyncConnection> acquiring;
+    volatile ConnectionImpl connection;
+
+    WorkFuture() {
+      super(engine);
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        CompletableFuture<AsyncConnection> waiting = acquiring;
+        if (waiting != null) {
+          waiting.cancel(false);
+        }
+        ConnectionImpl lent = connection;
+        if (lent != null) {
+          lent.session().withdraw();
+        }
+      }
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CallFuture<>(engine);
+    }
+  }
+
   private static <T> void runWork(AsyncConnection connection,
-      Function<? super AsyncConnection, ? extends CompletionStage<T>> work, CompletableFuture<T> result) {
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work, WorkFuture<T> result) {
+    ConnectionImpl lent = (ConnectionImpl) connection;
+    result.connection = lent;
+    if (result.isDone()) {
+      // Cancelled before the work began: the work never sees the connection.
+      connection.close();
+      return;
+    }
     CompletionStage<T> stage;
     try {
       stage = work.apply(connection);
@@ -1054,8 +1123,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
         throw new InvalidArgumentException("work", "work returned null instead of a CompletionStage");
       }
     } catch (Throwable e) {
-      RuntimeException failure = e instanceof RuntimeException r ? r
-          : new AsyncOracleException(String.valueOf(e.getMessage()), e);
+      // What the work threw, Errors included, is what the application gets.
+      Throwable failure = Errors.failure(e);
       connection.close().whenComplete((ignored, closeError) -> result.completeExceptionally(failure));
       return;
     }
@@ -1071,14 +1140,14 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   private static <T> void finishWork(CompletableFuture<T> result, T value, Throwable error, CompletableFuture<Void> closed) {
     if (error != null) {
-      result.completeExceptionally(Errors.map(error));
+      result.completeExceptionally(Errors.failure(error));
       return;
     }
     if (closed.isCompletedExceptionally()) {
       try {
         closed.join();
-      } catch (RuntimeException closeError) {
-        result.completeExceptionally(Errors.map(closeError));
+      } catch (Throwable closeError) {
+        result.completeExceptionally(Errors.failure(closeError));
         return;
       }
     }
@@ -1175,7 +1244,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       if (wasLent) {
         lent--;
       }
-      if (closeFuture != null) {
+      if (closeFuture != null || suspended) {
         total--;
         allHeld.remove(held);
         toUcp = true;
@@ -1198,6 +1267,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (toUcp) {
       retireOnWorker(held, false);
       checkDrained();
+      checkSuspended();
     } else if (aboveMax) {
       runOnWorker(held::close);
     } else if (next != null) {
@@ -1265,7 +1335,20 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
 
   /** Returning a connection to UCP can touch the network (a discard closes it): never on a caller's thread. */
   private void retireOnWorker(HeldConnection held, boolean discard) {
-    Runnable task = discard ? held::discard : held::returnToUcp;
+    returning.incrementAndGet();
+    Runnable task = () -> {
+      try {
+        if (discard) {
+          held.discard();
+        } else {
+          held.returnToUcp();
+        }
+      } finally {
+        if (returning.decrementAndGet() == 0) {
+          checkSuspended();
+        }
+      }
+    };
     if (engine.onOwnWorker()) {
       task.run();
       return;
@@ -1282,7 +1365,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     boolean open = false;
     lock.lock();
     try {
-      if (closeFuture == null && total < max()) {
+      if (closeFuture == null && !suspended && total < max()) {
         // Drop waiters that gave up, so we do not open connections for nobody.
         while (!waiters.isEmpty() && waiters.peek().isDone()) {
           waiters.poll();
@@ -1300,6 +1383,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
       startOpen();
     }
     checkDrained();
+    checkSuspended();
   }
 
   /**
@@ -1531,6 +1615,181 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
   }
 
+  // ---- suspend and resume -------------------------------------------------------------------
+
+  @Override
+  public CompletableFuture<Void> suspend(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("timeout",
+          "suspend timeout must not be null or negative"));
+    }
+    CompletableFuture<Void> done;
+    List<HeldConnection> idleNow;
+    long suspension;
+    lock.lock();
+    try {
+      if (closeFuture != null) {
+        return CompletableFuture.failedFuture(new PoolClosedException(name + " - pool is closed"));
+      }
+      if (suspended) {
+        return suspendFuture;
+      }
+      suspended = true;
+      suspension = ++suspensions;
+      ucpStopScheduled = false;
+      done = new CompletableFuture<>();
+      suspendFuture = done;
+      idleNow = new ArrayList<>(idle);
+      idle.clear();
+      allHeld.removeAll(idleNow);
+      total -= idleNow.size();
+    } finally {
+      lock.unlock();
+    }
+    LOG.log(Level.DEBUG, () -> name + " - suspending (timeout=" + timeout + ")");
+    for (HeldConnection held : idleNow) {
+      retireOnWorker(held, false);
+    }
+    if (!timeout.isZero()) {
+      suspendDeadline = engine.schedule(() -> runOnWorker(() -> {
+        if (stillSuspended(suspension) && busyCount() > 0) {
+          LOG.log(Level.INFO, () -> name + " - suspend timeout of " + timeout.toMillis()
+              + " ms passed with connections still in use: taking them back");
+          interruptAll("was suspended");
+        }
+      }), timeout.toNanos());
+    }
+    checkSuspended();
+    return done;
+  }
+
+  @Override
+  public CompletableFuture<Void> resume() {
+    CompletableFuture<Void> pendingSuspend;
+    int opens;
+    lock.lock();
+    try {
+      if (!suspended) {
+        return CompletableFuture.completedFuture(null);
+      }
+      suspended = false;
+      pendingSuspend = suspendFuture;
+      suspendFuture = null;
+      while (!waiters.isEmpty() && waiters.peek().isDone()) {
+        waiters.poll();
+      }
+      // The acquires that waited had no open reserved for them: reserve them now, up to max.
+      opens = closeFuture != null ? 0 : Math.max(0, Math.min(waiters.size() - opening, max() - total));
+      total += opens;
+      opening += opens;
+    } finally {
+      lock.unlock();
+    }
+    ScheduledFuture<?> deadline = suspendDeadline;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    // Resumed before every connection was back: nothing to wait for any more.
+    pendingSuspend.complete(null);
+    LOG.log(Level.DEBUG, () -> name + " - resuming");
+    CompletableFuture<Void> started = new CallFuture<>(engine);
+    runOnWorker(() -> {
+      try {
+        startUcpIfStopped();
+        engine.complete(started, null);
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, () -> name + " - could not start the Universal Connection Pool again after a"
+            + " suspension (the next open tries again): " + e);
+        engine.fail(started, Errors.failure(e));
+      }
+    });
+    for (int i = 0; i < opens; i++) {
+      startOpen();
+    }
+    return started;
+  }
+
+  @Override
+  public boolean isSuspended() {
+    lock.lock();
+    try {
+      return suspended;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean stillSuspended(long suspension) {
+    lock.lock();
+    try {
+      return suspended && suspensions == suspension && closeFuture == null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Once suspended and nothing is lent, opening or on its way back, closes UCP's physical connections. */
+  private void checkSuspended() {
+    CompletableFuture<Void> done;
+    long suspension;
+    lock.lock();
+    try {
+      if (!suspended || closeFuture != null || ucpStopScheduled || lent > 0 || opening > 0 || !idle.isEmpty()
+          || returning.get() > 0) {
+        return;
+      }
+      ucpStopScheduled = true;
+      done = suspendFuture;
+      suspension = suspensions;
+    } finally {
+      lock.unlock();
+    }
+    runOnWorker(() -> stopUcp(suspension, done));
+  }
+
+  /** Stops UCP's pool, which closes every physical connection it holds and opens none until started. */
+  private void stopUcp(long suspension, CompletableFuture<Void> done) {
+    ucpLifecycle.lock();
+    try {
+      if (stillSuspended(suspension)) {
+        try {
+          oracle.ucp.admin.UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager()
+              .stopConnectionPool(name);
+          ucpStopped = true;
+        } catch (Exception e) {
+          // Never started (a lazy pool not used yet): no physical connection to close.
+          LOG.log(Level.TRACE, () -> name + " - stop: " + e);
+        }
+        LOG.log(Level.DEBUG, () -> name + " - suspended: no connection is open");
+      }
+    } finally {
+      ucpLifecycle.unlock();
+    }
+    ScheduledFuture<?> deadline = suspendDeadline;
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    done.complete(null);
+  }
+
+  /** Starts UCP's pool again if a suspension stopped it and the pool is no longer suspended. */
+  private void startUcpIfStopped() throws SQLException {
+    ucpLifecycle.lock();
+    try {
+      if (ucpStopped && !isSuspended()) {
+        try {
+          oracle.ucp.admin.UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager()
+              .startConnectionPool(name);
+        } catch (oracle.ucp.UniversalConnectionPoolException e) {
+          throw new SQLException(name + " - could not start the Universal Connection Pool again: " + e.getMessage(), e);
+        }
+        ucpStopped = false;
+      }
+    } finally {
+      ucpLifecycle.unlock();
+    }
+  }
+
   // ---- close --------------------------------------------------------------------------------
 
   @Override
@@ -1636,7 +1895,12 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   }
 
   private void interruptAll() {
-    PoolClosedException why = new PoolClosedException("pool " + name + " was closed with interrupt");
+    interruptAll("was closed with interrupt");
+  }
+
+  /** Cancels every running call and takes back every lent connection; {@code what} says why, for messages. */
+  private void interruptAll(String what) {
+    PoolClosedException why = new PoolClosedException("pool " + name + " " + what);
     for (Session session : lentSessions()) {
       session.revoke(why);
     }
@@ -1645,7 +1909,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     engine.schedule(() -> runOnWorker(() -> {
       for (Session session : lentSessions()) {
         if (session.callInProgress()) {
-          session.abandon(new PoolClosedException(name + " - the pool was closed with interrupt and the call did"
+          session.abandon(new PoolClosedException(name + " - the pool " + what + " and the call did"
               + " not answer its cancel; its connection was given up"));
         }
       }
@@ -1685,6 +1949,16 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
    */
   private void destroyAndComplete(CompletableFuture<Void> done) {
     destroyed = true;
+    CompletableFuture<Void> pendingSuspend;
+    lock.lock();
+    try {
+      pendingSuspend = suspendFuture;
+    } finally {
+      lock.unlock();
+    }
+    if (pendingSuspend != null) {
+      pendingSuspend.complete(null);
+    }
     try {
       oracle.ucp.admin.UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager().purgeConnectionPool(name);
     } catch (Exception e) {
@@ -1756,7 +2030,8 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     try {
       event.accept(listener);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Whatever the listener throws, the acquire or release it was told about goes on.
       LOG.log(Level.WARNING, () -> name + " - pool listener failed: " + e);
     }
   }

@@ -1,7 +1,6 @@
 package io.asyncoracle.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.DatabaseException;
@@ -102,8 +101,13 @@ class ErrorsTest {
   }
 
   @Test
-  void mapRethrowsJvmErrors() {
-    assertThatThrownBy(() -> Errors.map(new StackOverflowError())).isInstanceOf(StackOverflowError.class);
+  void failureKeepsJvmErrorsAsTheyAreAndMapNeverThrowsThem() {
+    // A mapper that threw would leave the future it was completing incomplete for good.
+    StackOverflowError error = new StackOverflowError();
+    assertThat(Errors.failure(new CompletionException(error))).isSameAs(error);
+    assertThat(Errors.map(error)).isInstanceOf(AsyncOracleException.class).hasCause(error);
+    SQLException sql = new SQLException("x");
+    assertThat(Errors.failure(sql)).isInstanceOf(DatabaseException.class).hasCause(sql);
   }
 
   @Test

@@ -54,6 +54,9 @@ final class OracleDatabase {
         // V$SESSION for the session tags, V$PARAMETER for maxOpenCursors' fallback.
         "GRANT SELECT ON SYS.V_$SESSION TO " + user,
         "GRANT SELECT ON SYS.V_$PARAMETER TO " + user,
+        // V$MYSTAT and V$STATNAME for PipelineIT's round-trip count.
+        "GRANT SELECT ON SYS.V_$MYSTAT TO " + user,
+        "GRANT SELECT ON SYS.V_$STATNAME TO " + user,
         // XA: recovery lists and forces branches prepared by any session.
         "GRANT FORCE ANY TRANSACTION TO " + user,
         "GRANT SELECT ON SYS.DBA_PENDING_TRANSACTIONS TO " + user,

@@ -5,6 +5,7 @@ import io.asyncoracle.bench.contender.Client;
 import io.asyncoracle.bench.contender.Contender;
 import io.asyncoracle.bench.contender.ContenderContext;
 import io.asyncoracle.bench.contender.Contenders;
+import io.asyncoracle.bench.contender.FanOutContenders;
 import io.asyncoracle.bench.db.DatabaseTarget;
 import io.asyncoracle.bench.db.Schema;
 import io.asyncoracle.bench.probe.UcpAsyncBorrowProbe;
@@ -76,6 +77,12 @@ public final class BenchmarkRun implements AutoCloseable {
     List<Contender> contenders = selected(Contenders.all());
     List<WorkloadResult> tables = new ArrayList<>();
     for (Workload workload : settings.workloads()) {
+      if (workload == Workload.FAN_OUT) {
+        // Its own contenders: the four ways of making five independent queries for one request.
+        tables.add(interleaved(workload, workload.label(), settings.callers(), FanOutContenders.all(),
+            settings.warmup(), settings.reps()));
+        continue;
+      }
       tables.add(workload == Workload.CROWD ? isolated(workload, contenders)
           : interleaved(workload, workload.label(), settings.callers(), contenders, settings.warmup(), settings.reps()));
     }
@@ -100,6 +107,11 @@ public final class BenchmarkRun implements AutoCloseable {
     List<String[]> setups = new ArrayList<>();
     for (Contender c : contenders) {
       setups.add(new String[] {c.name(), c.setup()});
+    }
+    if (settings.workloads().contains(Workload.FAN_OUT)) {
+      for (Contender c : FanOutContenders.all()) {
+        setups.add(new String[] {c.name() + " (fan-out)", c.setup()});
+      }
     }
     return new RunResult(started, Duration.ofNanos(System.nanoTime() - t0), settings.toString(), machine,
         target.describe(), tables, diagnostics, probe, setups, MachineInfo.javaFeatureVersion());
@@ -127,6 +139,7 @@ public final class BenchmarkRun implements AutoCloseable {
     Map<Contender, Client> open = new LinkedHashMap<>();
     Map<Contender, String> notApplicable = new LinkedHashMap<>();
     Map<Contender, List<Measurement>> measured = new LinkedHashMap<>();
+    Map<Contender, Double> connections = new LinkedHashMap<>();
     try {
       for (Contender c : contenders) {
         String reason = c.notApplicable(context(workload, callers)).orElse(null);
@@ -157,11 +170,19 @@ public final class BenchmarkRun implements AutoCloseable {
       }
     } finally {
       for (Map.Entry<Contender, Client> e : open.entrySet()) {
+        if (e.getValue() instanceof FanOutContenders.ConnectionCounting counting) {
+          connections.put(e.getKey(), counting.connectionsPerRequest());
+        }
         closeQuietly(e.getKey(), e.getValue());
       }
     }
-    return new WorkloadResult(workload, title, callers, results(contenders, notApplicable, measured, Map.of()),
-        serial, settings.poolSize());
+    List<ContenderResult> results = new ArrayList<>();
+    for (ContenderResult r : results(contenders, notApplicable, measured, Map.of())) {
+      Double perRequest = connections.entrySet().stream().filter(e -> e.getKey().name().equals(r.name()))
+          .map(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+      results.add(new ContenderResult(r.name(), r.setup(), r.notApplicable(), r.reps(), r.note(), r.peer(), perRequest));
+    }
+    return new WorkloadResult(workload, title, callers, results, serial, settings.poolSize());
   }
 
   private WorkloadResult isolated(Workload workload, List<Contender> contenders) throws Exception {

@@ -176,7 +176,7 @@ public record BenchmarkSettings(int poolSize, int callers, int crowd, Duration w
         "  --crowd-warmup=1500 --crowd-window=2500 --crowd-reps=2",
         "  --crowd-platform-threads=1000   cap on platform caller threads in the crowd (threaded sync)",
         "  --server-micros=2000    time the latency-bound query spends in the database",
-        "  --workloads=fast_query,insert,latency_bound,crowd",
+        "  --workloads=fast_query,insert,latency_bound,fan_out,crowd   (fan_out alone: --workloads=fan_out)",
         "  --contenders=NAME,...   run only these (see the table for names)",
         "  --diagnostics=false     skip the async-oracle variants",
         "  --ucp-probe=false       skip the UCP async-borrow probe",

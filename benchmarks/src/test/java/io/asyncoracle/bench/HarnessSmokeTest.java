@@ -41,6 +41,10 @@ class HarnessSmokeTest {
     assertThat(result.workloads()).extracting(WorkloadResult::workload).containsExactly(Workload.values());
     boolean virtualThreads = Runtime.version().feature() >= 21;
     for (WorkloadResult table : result.workloads()) {
+      if (table.workload() == Workload.FAN_OUT) {
+        // Its own four contenders; checked below.
+        continue;
+      }
       assertThat(table.results()).hasSize(io.asyncoracle.bench.contender.Contenders.all().size());
       assertThat(table.baseline()).as(table.title() + " baseline").isPresent();
       assertThat(table.results()).filteredOn(ContenderResult::peer).extracting(ContenderResult::name)
@@ -79,9 +83,19 @@ class HarnessSmokeTest {
     assertThat(threadedCrowd.addedThreads()).as("threaded sync: a thread per caller, capped at 40")
         .isBetween(40, 49);
     assertThat(threadedCrowd.note()).contains("40 platform threads, not 50");
+    WorkloadResult fanOut = result.workloads().get(Workload.FAN_OUT.ordinal());
+    assertThat(fanOut.results()).extracting(ContenderResult::name).containsExactly("async-oracle: 5 sequential calls",
+        "async-oracle", "async-oracle: 5 connections in parallel", "HikariCP + supplyAsync");
+    assertThat(fanOut.results()).allSatisfy(r -> {
+      assertThat(r.ran()).as("fan-out / " + r.name() + ": " + r.notApplicable()).isTrue();
+      assertThat(r.failures()).as("fan-out / " + r.name() + ": " + r.firstFailure()).isZero();
+      assertThat(r.throughput()).isPositive();
+    });
+    assertThat(fanOut.results()).extracting(ContenderResult::connectionsPerRequest).containsExactly(1.0, 1.0, 5.0, 5.0);
 
     String md = Files.readString(markdown);
-    assertThat(md).contains("## Summary", "### fast query", "### insert", "### latency-bound", "### crowd",
+    assertThat(md).contains("## Summary", "### fast query", "### insert", "### latency-bound", "### fan-out", "### crowd",
+        "connections/request", "x sequential",
         "threaded sync", "async-oracle", "HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client",
         "virtual threads", "dedicated connections", "## Goals", "## UCP asynchronous borrow", "CPUs", "Java ",
         "x fastest peer", "**Fastest peer per workload**: fast query: ");
@@ -92,7 +106,7 @@ class HarnessSmokeTest {
         .isLessThan(md.indexOf("## Summary: throughput as a multiple of threaded sync"));
     // Every contender a goal needs ran, so every goal has a verdict, and each is in the report.
     List<Targets.Goal> goals = Targets.goals(result.workloads(), settings.poolSize(), result.javaFeatureVersion());
-    assertThat(goals).hasSize(13).noneMatch(g -> g.status() == Targets.Status.NOT_MEASURED);
+    assertThat(goals).hasSize(15).noneMatch(g -> g.status() == Targets.Status.NOT_MEASURED);
     assertThat(md).contains(goals.stream().map(Targets.Goal::markdown).toArray(String[]::new));
     assertThat(md).doesNotContain("The probe failed");
     BufferedImage png = ImageIO.read(out.resolve("latest.png").toFile());

@@ -104,7 +104,7 @@ class SigtermTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       Http.Response health = http.get("/actuator/health");
-      if (health.status() == 200 && health.json().at("/components/asyncOracle/details/busy").asInt() >= 1) {
+      if (health.status() == 200 && health.json().at("/components/async-oracle/details/busy").asInt() >= 1) {
         return;
       }
       Thread.sleep(50);

@@ -12,6 +12,7 @@ import io.asyncoracle.boot.client.AsyncOracleClient;
 import io.asyncoracle.boot.shutdown.AsyncPoolLifecycle;
 import io.asyncoracle.boot.support.JdbcUrls;
 import io.asyncoracle.boot.template.AsyncOracleTemplate;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -21,7 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Auto-configures an async-oracle {@link AsyncPool} from {@link AsyncOracleConnectionDetails}
@@ -62,6 +65,7 @@ public final class AsyncOracleAutoConfiguration {
    * @param connectionDetails where to connect
    * @param environment for {@code spring.application.name}
    * @param listeners the application's pool listeners
+   * @param customizers customizers of the pool's options, applied in order
    * @param sessionCallback the application's session callback, if it declares one
    * @param onConnect the application's on-connect hook, if it declares one
    * @param observers the observer of database calls (tracing), if any
@@ -71,9 +75,11 @@ public final class AsyncOracleAutoConfiguration {
   @ConditionalOnMissingBean
   AsyncPool asyncPool(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
       Environment environment, ObjectProvider<PoolListener> listeners, ObjectProvider<CallObserver> observers,
-      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect) {
+      ObjectProvider<SessionCallback> sessionCallback, ObjectProvider<AsyncConnectionInitializer> onConnect,
+      ObjectProvider<AsyncPoolOptionsCustomizer> customizers) {
     PoolOptions options = new PoolOptionsFactory().create(properties, connectionDetails,
         environment.getProperty("spring.application.name"), listeners.orderedStream().toList(),
+        customizers.orderedStream().toList(), Threading.VIRTUAL.isActive(environment),
         observers.getIfUnique(),
         new PoolOptionsFactory.PoolHooks(sessionCallback.getIfUnique(), onConnect.getIfUnique()));
     try {
@@ -93,15 +99,19 @@ public final class AsyncOracleAutoConfiguration {
   /**
    * The template, for Spring-style asynchronous queries and updates, on the primary or only pool.
    * With several pools and none primary, make one per pool: {@code new AsyncOracleTemplate(pool)}.
+   * A unique {@link SQLExceptionTranslator} bean, when the application defines one, translates the
+   * driver's errors; otherwise they are translated by the error codes of the pool's database.
    *
    * @param pool the pool
+   * @param sqlExceptionTranslator the application's translator, if it has exactly one
    * @return the template
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool) {
-    return new AsyncOracleTemplate(pool);
+  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator) {
+    SQLExceptionTranslator translator = sqlExceptionTranslator.getIfUnique();
+    return translator != null ? new AsyncOracleTemplate(pool, translator) : new AsyncOracleTemplate(pool);
   }
 
   /**

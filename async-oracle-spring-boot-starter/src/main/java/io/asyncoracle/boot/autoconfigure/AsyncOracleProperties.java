@@ -497,8 +497,13 @@ public class AsyncOracleProperties {
      */
     private AsyncPoolLifecycle.Mode mode = AsyncPoolLifecycle.Mode.GRACEFUL;
 
-    /** How long a graceful shutdown lets in-flight work finish before interrupting it. */
-    private Duration timeout = Duration.ofSeconds(30);
+    /**
+     * How long a graceful shutdown lets in-flight work finish before interrupting it. Default:
+     * spring.lifecycle.timeout-per-shutdown-phase minus 2s (28s with Boot's 30s), so the
+     * interrupt that ends the drain also finishes inside the shutdown phase. A graceful timeout
+     * that leaves less than 2s of the phase fails the startup.
+     */
+    private Duration timeout;
 
     /** @return the shutdown mode */
     public AsyncPoolLifecycle.Mode getMode() {
@@ -510,7 +515,7 @@ public class AsyncOracleProperties {
       this.mode = mode;
     }
 
-    /** @return the drain timeout */
+    /** @return the drain timeout, or {@code null} to derive it from the shutdown phase timeout */
     public Duration getTimeout() {
       return timeout;
     }
@@ -529,6 +534,22 @@ public class AsyncOracleProperties {
      * reports the database as unreachable.
      */
     private Duration timeout = Duration.ofSeconds(2);
+
+    /**
+     * Whether the health details show the JDBC URL (credentials removed). Off by default: the
+     * host and service name are not for every caller of the health endpoint.
+     */
+    private boolean showUrl;
+
+    /** @return whether the health details show the URL */
+    public boolean isShowUrl() {
+      return showUrl;
+    }
+
+    /** @param showUrl whether the health details show the URL */
+    public void setShowUrl(boolean showUrl) {
+      this.showUrl = showUrl;
+    }
 
     /** @return the health check timeout */
     public Duration getTimeout() {

@@ -45,6 +45,7 @@ final class AsyncPoolLifecycleRegistrar implements BeanFactoryPostProcessor {
       definition.getConstructorArgumentValues().addIndexedArgumentValue(0, new RuntimeBeanReference(poolName));
       definition.getConstructorArgumentValues()
           .addIndexedArgumentValue(1, new RuntimeBeanReference(AsyncOracleProperties.class));
+      definition.getConstructorArgumentValues().addIndexedArgumentValue(2, new RuntimeBeanReference("environment"));
       definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
       registry.registerBeanDefinition(name, definition);
     }
@@ -55,9 +56,13 @@ final class AsyncPoolLifecycleRegistrar implements BeanFactoryPostProcessor {
    *
    * @param pool the pool
    * @param properties the properties
+   * @param environment for the shutdown phase timeout the drain must fit in ({@link ShutdownTimeouts})
    * @return the lifecycle
    */
-  static AsyncPoolLifecycle lifecycle(AsyncPool pool, AsyncOracleProperties properties) {
-    return new AsyncPoolLifecycle(pool, properties.getShutdown().getMode(), properties.getShutdown().getTimeout());
+  static AsyncPoolLifecycle lifecycle(AsyncPool pool, AsyncOracleProperties properties,
+      org.springframework.core.env.Environment environment) {
+    AsyncPoolLifecycle.Mode mode = properties.getShutdown().getMode();
+    return new AsyncPoolLifecycle(pool, mode, ShutdownTimeouts.drainTimeout(mode, properties.getShutdown().getTimeout(),
+        ShutdownTimeouts.phaseTimeout(environment)));
   }
 }

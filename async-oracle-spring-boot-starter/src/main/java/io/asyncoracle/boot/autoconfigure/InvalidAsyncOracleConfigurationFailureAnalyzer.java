@@ -24,6 +24,10 @@ public class InvalidAsyncOracleConfigurationFailureAnalyzer
       action = "Set async-oracle.url (for example jdbc:oracle:thin:@//host:1521/service), or async-oracle.host"
           + " with async-oracle.service-name, in your application.yml; or add com.h2database:h2 to the"
           + " classpath to use an embedded database.";
+    } else if (ShutdownTimeouts.TIMEOUT_PROPERTY.equals(property)) {
+      action = "Lower " + property + " below " + ShutdownTimeouts.PHASE_PROPERTY + " by at least "
+          + io.asyncoracle.boot.shutdown.AsyncPoolLifecycle.INTERRUPT_MARGIN.toSeconds() + "s, raise "
+          + ShutdownTimeouts.PHASE_PROPERTY + ", or remove " + property + " to derive it from the phase.";
     } else {
       action = "Update your application's configuration: correct the value of " + property + ".";
     }

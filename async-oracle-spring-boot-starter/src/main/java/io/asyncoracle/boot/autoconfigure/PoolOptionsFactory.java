@@ -38,29 +38,33 @@ final class PoolOptionsFactory {
    * @param connectionDetails where to connect: from the properties, or a service connection
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
-   * @param callObserver the observer of database calls (tracing), or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
       String applicationName, List<PoolListener> listeners, CallObserver callObserver) {
-    return create(properties, connectionDetails, applicationName, listeners, callObserver, null);
+    return create(properties, connectionDetails, applicationName, listeners, List.of(), false, callObserver, null);
   }
 
   /**
-   * Builds the options with the application's pool hooks.
+   * Builds the options, then applies the customizers in order.
    *
    * @param properties the bound properties
    * @param connectionDetails where to connect: from the properties, or a service connection
    * @param applicationName {@code spring.application.name}, or {@code null}
    * @param listeners the pool listeners (metrics), possibly empty
+   * @param customizers the {@link AsyncPoolOptionsCustomizer} beans, in order
+   * @param springVirtualThreads whether Spring Boot runs on virtual threads
+   *     ({@code spring.threads.virtual.enabled} on Java 21+): the workers follow when
+   *     {@code async-oracle.virtual-threads} is {@code auto}
    * @param callObserver the observer of database calls (tracing), or {@code null}
    * @param hooks the session callback and on-connect hook beans, or {@code null}
    * @return the options
    * @throws InvalidAsyncOracleConfigurationException if something is missing or invalid
    */
   PoolOptions create(AsyncOracleProperties properties, AsyncOracleConnectionDetails connectionDetails,
-      String applicationName, List<PoolListener> listeners, CallObserver callObserver, PoolHooks hooks) {
+      String applicationName, List<PoolListener> listeners, List<AsyncPoolOptionsCustomizer> customizers,
+      boolean springVirtualThreads, CallObserver callObserver, PoolHooks hooks) {
     PoolOptions.Builder builder = PoolOptions.builder();
     target(builder, connectionDetails);
     if (StringUtils.hasText(properties.getTnsAdmin())) {
@@ -81,7 +85,7 @@ final class PoolOptionsFactory {
         .stmtCacheSize(properties.getStatementCacheSize())
         .callTimeout(properties.getCallTimeout())
         .arraySize(properties.getArraySize())
-        .virtualThreads(virtualThreads(properties.getVirtualThreads()))
+        .virtualThreads(virtualThreads(properties.getVirtualThreads(), springVirtualThreads))
         .failFast(properties.isFailFast())
         .module(module(properties.getModule(), applicationName))
         .getMode(properties.getGetMode())
@@ -95,12 +99,18 @@ final class PoolOptionsFactory {
     if (hooks != null) {
       builder.sessionCallback(hooks.sessionCallback()).onConnect(hooks.onConnect());
     }
-    if (!listeners.isEmpty()) {
-      builder.listener(CompositePoolListener.of(listeners));
+    for (AsyncPoolOptionsCustomizer customizer : customizers) {
+      customizer.customize(builder);
     }
     builder.callObserver(callObserver);
     try {
-      return builder.build();
+      PoolOptions options = builder.build();
+      // A listener a customizer set joins the PoolListener beans instead of replacing them.
+      List<PoolListener> all = new java.util.ArrayList<>(listeners);
+      if (options.listener() != PoolListener.NONE) {
+        all.add(options.listener());
+      }
+      return all.isEmpty() ? options : options.toBuilder().listener(CompositePoolListener.of(all)).build();
     } catch (InvalidArgumentException e) {
       throw invalid(e);
     }
@@ -140,9 +150,11 @@ final class PoolOptionsFactory {
             + " (or set async-oracle.url instead)", null);
   }
 
-  private static VirtualThreads virtualThreads(AsyncOracleProperties.VirtualThreadsMode mode) {
-    if (mode == null) {
-      return VirtualThreads.AUTO;
+  private static VirtualThreads virtualThreads(AsyncOracleProperties.VirtualThreadsMode mode,
+      boolean springVirtualThreads) {
+    if (mode == null || mode == AsyncOracleProperties.VirtualThreadsMode.AUTO) {
+      // The application chose virtual threads for Spring's own executors: ours follow.
+      return springVirtualThreads ? VirtualThreads.ENABLED : VirtualThreads.AUTO;
     }
     return switch (mode) {
       case AUTO -> VirtualThreads.AUTO;

@@ -37,13 +37,17 @@ import org.springframework.core.NestedExceptionUtils;
  *   queue), and the ping runs under a call timeout of the time left, so a database that stopped
  *   answering is reported {@code DOWN} within the timeout rather than hanging the probe.</li>
  * </ul>
- * Details never contain the password; the URL is shown with credentials removed.
+ * Details never contain the password. They name the database product ({@code "database"}:
+ * {@code Oracle}, {@code H2}), as Boot's own indicator does, and not the URL, whose host and
+ * service name are for the operators' eyes; {@code async-oracle.health.show-url=true} adds it,
+ * with credentials removed.
  */
 public class AsyncOracleHealthIndicator extends AbstractHealthIndicator {
 
   private final AsyncPool pool;
   private final Duration timeout;
   private final String url;
+  private final String database;
   private volatile PingResult lastPing;
 
   /** The outcome of one ping. */
@@ -57,18 +61,34 @@ public class AsyncOracleHealthIndicator extends AbstractHealthIndicator {
    * @param timeout how long one check may wait for a connection and the database's answer
    */
   public AsyncOracleHealthIndicator(AsyncPool pool, Duration timeout) {
+    this(pool, timeout, false);
+  }
+
+  /**
+   * Creates the indicator.
+   *
+   * @param pool the pool to report on
+   * @param timeout how long one check may wait for a connection and the database's answer
+   * @param showUrl whether the details show the URL (credentials removed)
+   */
+  public AsyncOracleHealthIndicator(AsyncPool pool, Duration timeout, boolean showUrl) {
     super("async-oracle health check failed");
     this.pool = pool;
     this.timeout = timeout;
-    this.url = JdbcUrls.redact(pool.options().jdbcUrl());
+    this.url = showUrl ? JdbcUrls.redact(pool.options().jdbcUrl()) : null;
+    String product = io.asyncoracle.boot.template.AsyncOracleExceptionTranslator.databaseProductName(
+        pool.options().jdbcUrl());
+    this.database = product != null ? product : "unknown";
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     PoolStats stats = pool.stats();
-    builder.withDetail("pool", pool.name())
-        .withDetail("url", url)
-        .withDetail("opened", stats.opened())
+    builder.withDetail("pool", pool.name()).withDetail("database", database);
+    if (url != null) {
+      builder.withDetail("url", url);
+    }
+    builder.withDetail("opened", stats.opened())
         .withDetail("busy", stats.busy())
         .withDetail("idle", stats.idle())
         .withDetail("waiting", stats.waiting())

@@ -74,31 +74,47 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
    */
   <T> CompletableFuture<T> completeWithContext(CompletableFuture<T> inner, ContextSnapshot snapshot,
       String task, String sql) {
-    CompletableFuture<T> result = new CompletableFuture<>();
+    CompletableFuture<T> result = new CancellingFuture<>(inner);
     inner.whenComplete((value, error) -> {
       try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
         if (error == null) {
           result.complete(value);
         } else {
-          result.completeExceptionally(translatedOrFatal(task, sql, error));
+          result.completeExceptionally(translator.failure(task, sql, error));
         }
-      }
-    });
-    // A caller that cancels (Reactor's Mono.fromFuture does on dispose) cancels the call too.
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled()) {
-        inner.cancel(true);
+      } catch (Throwable unexpected) {
+        // Restoring the caller's context failed: the future completes all the same.
+        result.completeExceptionally(unexpected);
       }
     });
     return result;
   }
 
-  /** The translated error, or the {@link Error} itself: the translator rethrows those. */
-  Throwable translatedOrFatal(String task, String sql, Throwable error) {
-    try {
-      return translator.translate(task, sql, error);
-    } catch (Throwable fatal) {
-      return fatal;
+  /**
+   * A future the application gets: cancelling it cancels the pool's future it was made from, which
+   * breaks the running statement and gives the connection back (or leaves the acquire queue).
+   * Futures derived from it are plain: as for any {@code CompletableFuture}, cancelling a dependent
+   * does not reach what it depends on.
+   */
+  static final class CancellingFuture<T> extends CompletableFuture<T> {
+    private final CompletableFuture<?> source;
+
+    CancellingFuture(CompletableFuture<?> source) {
+      this.source = source;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        source.cancel(mayInterruptIfRunning);
+      }
+      return cancelled;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+      return new CompletableFuture<>();
     }
   }
 

@@ -124,10 +124,24 @@ public final class AsyncOracleExceptionTranslator {
     if (e instanceof RuntimeException runtime) {
       return runtime;
     }
-    if (e instanceof Error fatal) {
-      throw fatal;
-    }
+    // An Error (or a checked throwable) is not translated; it is wrapped, never rethrown, since
+    // translate runs where a future still has to be completed. The template fails its futures
+    // with an Error itself (see failure).
     return new CompletionException(e);
+  }
+
+  /**
+   * What a template future fails with: the translated exception, or an {@link Error} the
+   * application threw (an {@code AssertionError} in a transaction's work, say) exactly as thrown.
+   *
+   * @param task what was being done
+   * @param sql the SQL, or {@code null}
+   * @param error the error, possibly wrapped
+   * @return the failure
+   */
+  Throwable failure(String task, String sql, Throwable error) {
+    Throwable e = unwrap(error);
+    return e instanceof Error fatal ? fatal : translate(task, sql, error);
   }
 
   private DataAccessException translateSql(String task, String sql, SQLException sqlException, Throwable original) {

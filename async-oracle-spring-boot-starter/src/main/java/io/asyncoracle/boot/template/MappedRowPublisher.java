@@ -243,12 +243,8 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
     }
 
     private Throwable translated(Throwable error) {
-      try {
-        return translator.translate("queryForStream", sql, error);
-      } catch (Throwable fatal) {
-        // An Error (from a row mapper, say) is handed on as it is.
-        return fatal;
-      }
+      // An Error (from a row mapper, say) is handed on as it is.
+      return translator.failure("queryForStream", sql, error);
     }
 
     /** Gives a borrowed connection back, then signals; a terminal signal that throws is only logged. */

@@ -23,7 +23,7 @@ class ConfigurationMetadataTest {
       "async-oracle.inactive-timeout", "async-oracle.max-lifetime", "async-oracle.statement-cache-size",
       "async-oracle.call-timeout", "async-oracle.array-size", "async-oracle.virtual-threads", "async-oracle.fail-fast",
       "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",
-      "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "management.health.async-oracle.enabled",
+      "async-oracle.shutdown.timeout", "async-oracle.health.timeout", "async-oracle.health.show-url", "management.health.async-oracle.enabled",
       "async-oracle.get-mode", "async-oracle.wait-timeout", "async-oracle.increment", "async-oracle.ping-interval",
       "async-oracle.ping-timeout",
       "async-oracle.observations.enabled", "async-oracle.observations.include-query-text",

@@ -166,6 +166,7 @@ public final class MarkdownReport {
   private static void table(StringBuilder md, WorkloadResult t) {
     boolean crowd = t.workload() == Workload.CROWD;
     boolean bound = t.workload() == Workload.LATENCY_BOUND;
+    boolean fanOut = t.workload() == Workload.FAN_OUT;
     // Diagnostics tables hold no peers: a column of n/a would only say that.
     boolean peers = t.results().stream().anyMatch(ContenderResult::peer);
     Optional<ContenderResult> fastest = t.fastestPeer();
@@ -179,11 +180,19 @@ public final class MarkdownReport {
       md.append(String.format(Locale.ROOT, "One call on an idle connection takes %.0f us, so %d connections can "
           + "serve at most %,.0f calls/s.%n%n", t.serialLatencyMicros(), t.poolSize(), t.latencyBound()));
     }
-    List<String> headers = new ArrayList<>(List.of("calls/s", "spread"));
+    if (fanOut) {
+      md.append("A request is " + Workload.FAN_OUT_QUERIES + " queries: throughput counts requests. *x sequential* is "
+          + "over five sequential calls on one connection; *connections/request* is what the contender's requests "
+          + "took from its pool, counted by the contender.\n\n");
+    }
+    List<String> headers = new ArrayList<>(List.of(fanOut ? "requests/s" : "calls/s", "spread"));
     if (peers) {
       headers.add("x fastest peer");
     }
-    headers.add("x sync");
+    headers.add(fanOut ? "x sequential" : "x sync");
+    if (fanOut) {
+      headers.add("connections/request");
+    }
     if (bound) {
       headers.add("of bound");
     }
@@ -212,6 +221,10 @@ public final class MarkdownReport {
         md.append(ratioOrNa(t.peerRatio(r))).append(" | ");
       }
       md.append(ratioOrNa(t.ratio(r))).append(" | ");
+      if (fanOut) {
+        md.append(Double.isNaN(r.connectionsPerRequest()) ? "n/a"
+            : String.format(Locale.ROOT, "%.2f", r.connectionsPerRequest())).append(" | ");
+      }
       if (bound) {
         md.append(String.format(Locale.ROOT, "%.2f | ", r.throughput() / t.latencyBound()));
       }

@@ -22,7 +22,10 @@ import java.util.Optional;
  *   <li>crowd: throughput at least the fastest peer's, p99 no higher than the lowest p99 of a peer,
  *       at most pool size + {@value #THREAD_HEADROOM} threads added to the JVM, no failures;</li>
  *   <li>fast query and insert: client CPU per call no more than {@value #CPU_PEER}'s;</li>
- *   <li>every workload: the starter's template at least {@value #TEMPLATE_GOAL}x async-oracle's throughput.</li>
+ *   <li>fan-out: the pipeline at least {@value #FAN_OUT_GOAL}x five sequential calls on one connection, and
+ *       one connection per request;</li>
+ *   <li>every workload but fan-out: the starter's template at least {@value #TEMPLATE_GOAL}x async-oracle's
+ *       throughput.</li>
  * </ul>
  */
 public final class Targets {
@@ -43,6 +46,10 @@ public final class Targets {
   public static final double LATENCY_BOUND_GOAL = 0.97;
   /** Crowd: threads async-oracle may add to the JVM beyond the pool size. */
   public static final int THREAD_HEADROOM = 16;
+  /** Fan-out: the pipeline's requests/s over five sequential calls' at least this (on H2). */
+  public static final double FAN_OUT_GOAL = 1.5;
+  /** Fan-out: the contender the pipeline is measured against. */
+  public static final String FAN_OUT_SEQUENTIAL = "async-oracle: 5 sequential calls";
   /** Every workload: template throughput / async-oracle throughput at least this. */
   public static final double TEMPLATE_GOAL = 0.95;
 
@@ -123,6 +130,12 @@ public final class Targets {
               label + ": async-oracle had " + s.failures() + " failures; goal 0"
                   + (s.failures() == 0 ? "" : "; " + s.failures() + " too many")))
               .orElseGet(() -> notRun(label + ": failures (goal 0)", SUBJECT)));
+        }
+        case FAN_OUT -> {
+          goals.add(fanOutAgainstSequential(t, subject));
+          goals.add(fanOutConnections(t, subject));
+          // The template has no pipeline: no template goal here.
+          continue;
         }
         default -> throw new IllegalStateException(t.workload().name());
       }
@@ -262,6 +275,41 @@ public final class Targets {
         + "x async-oracle (" + calls(template.get().throughput()) + " against " + calls(s) + " calls/s); goal >= "
         + ratio(TEMPLATE_GOAL) + "x; " + (met ? margin(r - TEMPLATE_GOAL) + "x above the goal"
             : "short by " + margin(TEMPLATE_GOAL - r) + "x"));
+  }
+
+  private static Goal fanOutAgainstSequential(WorkloadResult t, Optional<ContenderResult> subject) {
+    String label = t.workload().label();
+    String what = label + ": pipeline >= " + ratio(FAN_OUT_GOAL) + "x five sequential calls on one connection";
+    Optional<ContenderResult> sequential = t.ran(FAN_OUT_SEQUENTIAL);
+    if (subject.isEmpty()) {
+      return notRun(what, SUBJECT);
+    }
+    if (sequential.isEmpty()) {
+      return notRun(what, FAN_OUT_SEQUENTIAL);
+    }
+    double s = subject.get().throughput();
+    double q = sequential.get().throughput();
+    double r = s / q;
+    boolean met = r >= FAN_OUT_GOAL;
+    return new Goal(met ? Status.MET : Status.MISSED, label + ": the pipeline at " + ratio(r)
+        + "x five sequential calls (" + calls(s) + " against " + calls(q) + " requests/s); goal >= "
+        + ratio(FAN_OUT_GOAL) + "x; " + (met ? margin(r - FAN_OUT_GOAL) + "x above the goal"
+            : "short by " + margin(FAN_OUT_GOAL - r) + "x"));
+  }
+
+  private static Goal fanOutConnections(WorkloadResult t, Optional<ContenderResult> subject) {
+    String label = t.workload().label();
+    String what = label + ": the pipeline holds one connection per request";
+    if (subject.isEmpty()) {
+      return notRun(what, SUBJECT);
+    }
+    double held = subject.get().connectionsPerRequest();
+    if (Double.isNaN(held)) {
+      return new Goal(Status.NOT_MEASURED, what + ": connections were not counted");
+    }
+    boolean met = held <= 1.0;
+    return new Goal(met ? Status.MET : Status.MISSED, label + ": the pipeline took "
+        + String.format(Locale.ROOT, "%.2f", held) + " connections per request; goal 1");
   }
 
   private static Goal notRun(String what, String contender) {

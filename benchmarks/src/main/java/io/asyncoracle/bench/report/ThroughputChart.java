@@ -44,8 +44,13 @@ public final class ThroughputChart {
    * @param file the PNG to write
    * @throws IOException if it cannot be written
    */
-  public static void write(List<WorkloadResult> tables, String subtitle, Path file) throws IOException {
+  public static void write(List<WorkloadResult> all, String subtitle, Path file) throws IOException {
     System.setProperty("java.awt.headless", "true");
+    // Bar colours follow the contenders of the first panel's legend; the fan-out workload has
+    // contenders of its own, so it gets a chart only when it ran alone (its table is in the report).
+    List<WorkloadResult> others = all.stream()
+        .filter(t -> t.workload() != io.asyncoracle.bench.workload.Workload.FAN_OUT).toList();
+    List<WorkloadResult> tables = others.isEmpty() ? all : others;
     int columns = Math.min(2, Math.max(1, tables.size()));
     int rows = (tables.size() + columns - 1) / columns;
     int width = MARGIN + columns * (PANEL_WIDTH + MARGIN);

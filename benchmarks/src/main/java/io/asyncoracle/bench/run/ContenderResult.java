@@ -13,9 +13,26 @@ import java.util.function.ToDoubleFunction;
  * @param note how this contender's run differed from the others' (null: it did not)
  * @param peer whether the contender is a peer, one of those the headline ratio is to the fastest of
  *     (see {@code Contender.peer()})
+ * @param connectionsPerRequest connections a request took, counted by the contender (fan-out), or
+ *     NaN where not counted
  */
 public record ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps, String note,
-    boolean peer) {
+    boolean peer, double connectionsPerRequest) {
+
+  /**
+   * A result without a connection count.
+   *
+   * @param name the contender's name
+   * @param setup how it was set up
+   * @param notApplicable why it did not run (null when it ran)
+   * @param reps the measured windows
+   * @param note how this contender's run differed from the others' (null: it did not)
+   * @param peer whether the contender is a peer
+   */
+  public ContenderResult(String name, String setup, String notApplicable, List<Measurement> reps, String note,
+      boolean peer) {
+    this(name, setup, notApplicable, reps, note, peer, Double.NaN);
+  }
 
   /**
    * A contender that could not run.

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * @param sql the statement
  * @param args the bind values
  * @param expected for {@link Kind#QUERY_ROW}, the values the first row must hold (compared
- *     numerically for numbers); for {@link Kind#INSERT_COMMIT}, unused
+ *     numerically for numbers); for {@link Kind#FAN_OUT}, one such row ({@code Object[]}) per bind
+ *     value; for {@link Kind#INSERT_COMMIT}, unused
  */
 public record Call(Kind kind, String sql, Object[] args, Object[] expected) {
 
@@ -19,7 +20,12 @@ public record Call(Kind kind, String sql, Object[] args, Object[] expected) {
     /** Run a query and read its first row. The contender returns the row as {@code Object[]}. */
     QUERY_ROW,
     /** Run a single-row insert, then commit it. The contender returns the update count. */
-    INSERT_COMMIT
+    INSERT_COMMIT,
+    /**
+     * Run the query once per bind value (each query takes one), all independent of each other. The
+     * contender returns the first rows, in order, as {@code Object[]} of {@code Object[]}.
+     */
+    FAN_OUT
   }
 
   /**
@@ -32,6 +38,16 @@ public record Call(Kind kind, String sql, Object[] args, Object[] expected) {
     if (kind == Kind.INSERT_COMMIT) {
       if (!(result instanceof Number n) || n.longValue() != 1) {
         throw new WrongResultException(sql + " " + Arrays.toString(args) + ": expected 1 row inserted, got " + result);
+      }
+      return;
+    }
+    if (kind == Kind.FAN_OUT) {
+      if (!(result instanceof Object[] rows) || rows.length != args.length) {
+        throw new WrongResultException(sql + " " + Arrays.toString(args) + ": expected " + args.length
+            + " rows, got " + (result instanceof Object[] r ? Arrays.deepToString(r) : result));
+      }
+      for (int i = 0; i < rows.length; i++) {
+        new Call(Kind.QUERY_ROW, sql, new Object[] {args[i]}, (Object[]) expected[i]).check(rows[i]);
       }
       return;
     }

@@ -37,6 +37,25 @@ public enum Workload {
     }
   },
 
+  /**
+   * A request that needs five independent single-row selects (project issue 14): one connection
+   * and a pipeline, five calls in a row, five connections at once. Run by its own contenders
+   * ({@code Contenders.fanOut()}); throughput counts requests, not statements.
+   */
+  FAN_OUT("fan-out", "5 independent single-row SELECTs by primary key per request") {
+    @Override
+    public Call next(BenchmarkShape shape) {
+      Object[] ids = new Object[FAN_OUT_QUERIES];
+      Object[] rows = new Object[FAN_OUT_QUERIES];
+      for (int i = 0; i < FAN_OUT_QUERIES; i++) {
+        long id = ThreadLocalRandom.current().nextLong(1, Schema.ITEMS + 1);
+        ids[i] = id;
+        rows[i] = new Object[] {id, Schema.name(id), Schema.amount(id)};
+      }
+      return new Call(Call.Kind.FAN_OUT, "SELECT ID, NAME, AMOUNT FROM BENCH_ITEM WHERE ID = ?", ids, rows);
+    }
+  },
+
   /** Thousands of concurrent callers on a small pool: the fast query, from a crowd. */
   CROWD("crowd", "fast query from 10,000 concurrent callers") {
     @Override
@@ -46,6 +65,9 @@ public enum Workload {
   };
 
   private static final AtomicLong INSERT_IDS = new AtomicLong();
+
+  /** How many statements one fan-out request needs. */
+  public static final int FAN_OUT_QUERIES = 5;
 
   private final String label;
   private final String description;

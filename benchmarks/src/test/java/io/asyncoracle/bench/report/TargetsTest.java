@@ -111,4 +111,27 @@ class TargetsTest {
     assertThat(subjectless).hasSize(3).allMatch(l -> l.startsWith("- [ ] not measured:")
         && l.endsWith("async-oracle did not run in this workload"));
   }
+
+  @Test
+  void fanOutNeedsThePipelineAtOneAndAHalfTimesSequentialCallsOnOneConnection() {
+    List<String> met = Targets.evaluate(List.of(fanOut(30_000, 1.0)), 8, 25);
+    List<String> missed = Targets.evaluate(List.of(fanOut(20_000, 1.2)), 8, 25);
+
+    assertThat(met).containsExactly(
+        "- [x] met: fan-out: the pipeline at 1.50x five sequential calls (30,000 against 20,000 requests/s); goal >= "
+            + "1.50x; 0.00x above the goal",
+        "- [x] met: fan-out: the pipeline took 1.00 connections per request; goal 1");
+    assertThat(missed).containsExactly(
+        "- [ ] **missed**: fan-out: the pipeline at 1.00x five sequential calls (20,000 against 20,000 requests/s); "
+            + "goal >= 1.50x; short by 0.50x",
+        "- [ ] **missed**: fan-out: the pipeline took 1.20 connections per request; goal 1");
+  }
+
+  private static WorkloadResult fanOut(long pipeline, double connections) {
+    ContenderResult sequential = SyntheticRun.ran("async-oracle: 5 sequential calls", false, 20_000, 10);
+    ContenderResult subject = SyntheticRun.ran("async-oracle", false, pipeline, 10);
+    subject = new ContenderResult(subject.name(), subject.setup(), null, subject.reps(), null, false, connections);
+    ContenderResult hikari = SyntheticRun.ran("HikariCP + supplyAsync", true, 15_000, 10);
+    return new WorkloadResult(Workload.FAN_OUT, "fan-out", 8, List.of(sequential, subject, hikari), Double.NaN, 8);
+  }
 }

@@ -47,6 +47,26 @@ class CallTest {
   }
 
   @Test
+  void aFanOutRequestIsFiveIndependentRowsThatMustAllBeRight() {
+    Call call = Workload.FAN_OUT.next(shape);
+    Object[] ids = call.args();
+    org.assertj.core.api.Assertions.assertThat(ids).hasSize(Workload.FAN_OUT_QUERIES);
+    Object[] rows = new Object[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      long id = ((Number) ids[i]).longValue();
+      rows[i] = new Object[] {id, io.asyncoracle.bench.db.Schema.name(id), io.asyncoracle.bench.db.Schema.amount(id)};
+    }
+
+    assertThatCode(() -> call.check(rows)).doesNotThrowAnyException();
+    Object[] shorter = java.util.Arrays.copyOf(rows, 4);
+    assertThatThrownBy(() -> call.check(shorter)).isInstanceOf(WrongResultException.class);
+    Object[] swapped = rows.clone();
+    swapped[0] = new Object[] {-1L, "item--1", BigDecimal.ONE};
+    assertThatThrownBy(() -> call.check(swapped)).isInstanceOf(WrongResultException.class);
+    assertThatThrownBy(() -> call.check(rows[0])).isInstanceOf(WrongResultException.class);
+  }
+
+  @Test
   void theLatencyBoundCallAsksForTheConfiguredServerTime() {
     Call call = Workload.LATENCY_BOUND.next(shape);
 

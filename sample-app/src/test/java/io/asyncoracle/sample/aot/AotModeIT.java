@@ -63,7 +63,7 @@ class AotModeIT {
 
     Http.Response health = http.get("/actuator/health");
     assertThat(health.status()).as(health.body()).isEqualTo(200);
-    assertThat(health.json().at("/components/asyncOracle/status").asText()).isEqualTo("UP");
+    assertThat(health.json().at("/components/async-oracle/status").asText()).isEqualTo("UP");
 
     Http.Response calls = http.get("/actuator/metrics/db.client.operation.duration");
     assertThat(calls.status()).as("database call observations in AOT mode: %s", calls.body()).isEqualTo(200);

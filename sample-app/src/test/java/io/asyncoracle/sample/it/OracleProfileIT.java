@@ -138,6 +138,6 @@ class OracleProfileIT {
 
     Http.Response timedOut = http.get("/api/slow?seconds=30&timeoutMs=500");
     assertThat(timedOut.status()).isEqualTo(504);
-    assertThat(http.get("/actuator/health").json().at("/components/asyncOracle/status").asString()).isEqualTo("UP");
+    assertThat(http.get("/actuator/health").json().at("/components/async-oracle/status").asString()).isEqualTo("UP");
   }
 }

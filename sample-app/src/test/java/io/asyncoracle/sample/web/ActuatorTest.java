@@ -40,7 +40,7 @@ class ActuatorTest {
     assertThat(response.status()).isEqualTo(200);
     JsonNode health = response.json();
     assertThat(health.get("status").asString()).isEqualTo("UP");
-    JsonNode asyncOracle = health.at("/components/asyncOracle");
+    JsonNode asyncOracle = health.at("/components/async-oracle");
     assertThat(asyncOracle.get("status").asString()).isEqualTo("UP");
     JsonNode details = asyncOracle.get("details");
     assertThat(details.get("pool").asString()).isEqualTo("sample-test-pool");
@@ -55,6 +55,17 @@ class ActuatorTest {
   }
 
   @Test
+  void theReadinessProbeIncludesTheDatabase() {
+    Http.Response response = http.get("/actuator/health/readiness");
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode readiness = response.json();
+    assertThat(readiness.get("status").asString()).isEqualTo("UP");
+    assertThat(readiness.at("/components/async-oracle/status").asString()).isEqualTo("UP");
+    assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
+  }
+
+  @Test
   void healthAnswersAtOnceWhenThePoolIsSaturated() {
     List<CompletableFuture<Http.Response>> calls = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -63,7 +74,7 @@ class ActuatorTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().busy() == 10);
 
     long start = System.nanoTime();
-    JsonNode details = http.get("/actuator/health").json().at("/components/asyncOracle/details");
+    JsonNode details = http.get("/actuator/health").json().at("/components/async-oracle/details");
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
     assertThat(details.get("ping").asString()).isEqualTo("skipped: pool saturated");

@@ -38,7 +38,34 @@ class AsyncOracleHealthAutoConfigurationTest {
   void registersTheIndicator() {
     runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
         .run(context -> assertThat(context).hasSingleBean(AsyncOracleHealthIndicator.class)
-            .hasBean("asyncOracleHealthIndicator"));
+            .hasBean("async-oracleHealthIndicator"));
+  }
+
+  @Test
+  void theContributorIsNamedAsItsSwitch() {
+    // Boot names a contributor after its bean minus the HealthIndicator suffix: the name users
+    // put in management.endpoint.health.group.readiness.include, and the one the switch uses.
+    runner.withConfiguration(AutoConfigurations.of(
+            org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration.class))
+        .withPropertyValues("async-oracle.url=" + TestDatabases.memUrl())
+        .run(context -> {
+          org.springframework.boot.health.registry.HealthContributorRegistry registry =
+              context.getBean(org.springframework.boot.health.registry.HealthContributorRegistry.class);
+          assertThat(registry.getContributor("async-oracle")).isInstanceOf(AsyncOracleHealthIndicator.class);
+          assertThat(registry.getContributor("asyncOracle")).isNull();
+        });
+  }
+
+  @Test
+  void theUrlIsShownOnlyWhenAskedFor() {
+    runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl()).run(context -> {
+      Health health = context.getBean(AsyncOracleHealthIndicator.class).health();
+      assertThat(health.getDetails()).doesNotContainKey("url").containsEntry("database", "H2");
+      assertThat(health.toString()).doesNotContain("jdbc:h2");
+    });
+    runner.withPropertyValues("async-oracle.url=" + TestDatabases.memUrl(), "async-oracle.health.show-url=true")
+        .run(context -> assertThat(context.getBean(AsyncOracleHealthIndicator.class).health().getDetails())
+            .containsKey("url").containsEntry("database", "H2"));
   }
 
   @Test
@@ -50,8 +77,8 @@ class AsyncOracleHealthAutoConfigurationTest {
           .withBean("replicaPool", AsyncPool.class, () -> pool(TestDatabases.tcpUrl(replicaServer), "health-replica"),
               bd -> bd.setDestroyMethodName(""))
           .run(context -> {
-            assertThat(context).hasNotFailed().hasBean("asyncOracleHealthIndicator");
-            CompositeHealthContributor composite = context.getBean("asyncOracleHealthIndicator",
+            assertThat(context).hasNotFailed().hasBean("async-oracleHealthIndicator");
+            CompositeHealthContributor composite = context.getBean("async-oracleHealthIndicator",
                 CompositeHealthContributor.class);
             HealthIndicator primary = (HealthIndicator) composite.getContributor("primaryPool");
             HealthIndicator replica = (HealthIndicator) composite.getContributor("replicaPool");
@@ -109,7 +136,7 @@ class AsyncOracleHealthAutoConfigurationTest {
   void upWithPoolStateAndNoSecrets() {
     String url = TestDatabases.memUrl() + ";USER=app;PASSWORD=Top-Secret-1";
     runner.withPropertyValues("async-oracle.url=" + url, "async-oracle.password=Top-Secret-1",
-        "async-oracle.pool-name=health-up", "async-oracle.min=1", "async-oracle.max=3").run(context -> {
+        "async-oracle.health.show-url=true", "async-oracle.pool-name=health-up", "async-oracle.min=1", "async-oracle.max=3").run(context -> {
           Health health = context.getBean(AsyncOracleHealthIndicator.class).health();
           assertThat(health.getStatus()).isEqualTo(Status.UP);
           assertThat(health.getDetails()).containsEntry("pool", "health-up").containsEntry("max", 3)
