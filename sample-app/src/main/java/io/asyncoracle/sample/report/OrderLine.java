@@ -1,7 +1,8 @@
 package io.asyncoracle.sample.report;
 
-import io.asyncoracle.Row;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * One line of the order-lines report.
@@ -19,16 +20,18 @@ record OrderLine(long orderId, String reference, String customer, String status,
     BigDecimal unitPrice, BigDecimal lineTotal) {
 
   /**
-   * Reads a row of {@link ReportService}'s query (columns by position, as selected there).
+   * Reads a row of {@link ReportService}'s query (columns by position, as selected there): a
+   * Spring {@code RowMapper}.
    *
-   * @param row the row
+   * @param rs the result set, on the row
+   * @param rowNum the row's index
    * @return the line
+   * @throws SQLException if a column cannot be read
    */
-  static OrderLine of(Row row) {
-    int quantity = row.get(5, Integer.class);
-    BigDecimal unitPrice = row.get(6, BigDecimal.class);
-    return new OrderLine(row.get(0, Long.class), row.get(1, String.class), row.get(2, String.class),
-        row.get(3, String.class), row.get(4, String.class), quantity, unitPrice,
-        unitPrice.multiply(BigDecimal.valueOf(quantity)));
+  static OrderLine map(ResultSet rs, int rowNum) throws SQLException {
+    int quantity = rs.getInt(6);
+    BigDecimal unitPrice = rs.getBigDecimal(7);
+    return new OrderLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        quantity, unitPrice, unitPrice.multiply(BigDecimal.valueOf(quantity)));
   }
 }

@@ -1,6 +1,5 @@
 package io.asyncoracle.sample.report;
 
-import io.asyncoracle.Row;
 import io.asyncoracle.sample.order.OrderStatus;
 import jakarta.validation.constraints.Pattern;
 import java.io.BufferedWriter;
@@ -8,8 +7,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +25,11 @@ import tools.jackson.databind.ObjectMapper;
  * <p>The handler returns once the query has produced its first row (so a query that cannot start
  * still gets a problem-detail answer); the rows are then written by a
  * {@link StreamingResponseBody} on Spring MVC's async executor, which takes them from the
- * database's {@code Flow.Publisher} only as fast as the client reads.
+ * query's Reactor {@code Flux} (the template's {@code queryForStream}, adapted) only as fast as the
+ * client reads.
  */
 @RestController
 public class ReportController {
-
-  /** How long the writer waits for the database to deliver the next row. */
-  private static final Duration ROW_WAIT = Duration.ofSeconds(60);
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportController.class);
 
@@ -62,19 +60,20 @@ public class ReportController {
       @Pattern(regexp = "(?i)ndjson|csv", message = "must be ndjson or csv") String format,
       @RequestParam(required = false) OrderStatus status) {
     ReportFormat reportFormat = ReportFormat.of(format);
-    return reports.openOrderLines(status).thenApply(stream -> ResponseEntity.ok()
+    return reports.openOrderLines(status).thenApply(report -> ResponseEntity.ok()
         .contentType(reportFormat.mediaType())
-        .body(out -> write(stream, reportFormat, out)));
+        .body(out -> write(report, reportFormat, out)));
   }
 
-  private void write(RowStream stream, ReportFormat format, java.io.OutputStream out) throws IOException {
+  private void write(ReportService.OpenReport report, ReportFormat format, java.io.OutputStream out)
+      throws IOException {
     long lines = 0;
-    try (stream) {
+    try (Stream<OrderLine> stream = report.claim()) {
       Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
       format.writeHeader(writer);
-      Row row;
-      while ((row = stream.next(ROW_WAIT)) != null) {
-        format.write(OrderLine.of(row), writer, json);
+      Iterator<OrderLine> rows = stream.iterator();
+      while (rows.hasNext()) {
+        format.write(rows.next(), writer, json);
         lines++;
       }
       writer.flush();

@@ -66,22 +66,34 @@ public class SlowCallService {
     long start = System.nanoTime();
     LOG.info("Slow call: the database sleeps {} s{}", seconds,
         callTimeout == null ? "" : " (call timeout " + callTimeout + ")");
-    return template.withConnection(conn -> {
+    CompletableFuture<List<Object>> call = template.withConnection(conn -> {
       if (callTimeout != null) {
         conn.setCallTimeout(callTimeout);
       }
       return conn.callProc(database.sleepProcedure(), seconds);
-    }).handle((ignored, error) -> {
+    });
+    // Counted on a stage of the call's own, never handed out: the future returned below may be
+    // cancelled by whoever holds it (Spring MVC does when the request ends early and Reactor is on
+    // the classpath, as it then adapts the future to a Mono), and a cancelled stage never runs the
+    // function it was made with. The call itself runs on: a graceful pool close still drains it.
+    call.whenComplete((ignored, error) -> {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause = unwrap(error);
       String outcome = cause == null ? "completed" : cause instanceof QueryTimeoutException ? "timed-out" : "failed";
       timers.get(outcome).record(elapsed);
       LOG.info("Slow call of {} s {} after {} ms{}", seconds, outcome, elapsed.toMillis(),
           cause == null ? "" : ": " + cause.getClass().getSimpleName());
+    });
+    return call.handle((ignored, error) -> {
+      Throwable cause = unwrap(error);
       if (cause != null) {
         throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
       }
-      return new SlowCallResult(seconds, elapsed.toMillis(), database.name());
+      return new SlowCallResult(seconds, Duration.ofNanos(System.nanoTime() - start).toMillis(), database.name());
     });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 }

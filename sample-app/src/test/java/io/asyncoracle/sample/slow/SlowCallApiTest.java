@@ -9,6 +9,7 @@ import io.asyncoracle.sample.SampleAppTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class SlowCallApiTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  SlowCallService slowCalls;
 
   Http http;
 
@@ -66,6 +70,25 @@ class SlowCallApiTest {
     // The connection survived the cancel and went back.
     await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().busy() == 0);
     assertThat(http.get("/api/orders/1").status()).isEqualTo(200);
+  }
+
+  /**
+   * Spring MVC cancels a controller's future when the request ends first (web server stopped at
+   * once, async request timeout) if Reactor is on the classpath: it then adapts the future to a
+   * {@code Mono}, whose cancel cancels the future. The call still runs to its end and is counted.
+   */
+  @Test
+  void aCallWhoseFutureTheCallerCancelsStillRunsAndIsCounted() {
+    long before = count("completed");
+    long failedBefore = count("failed");
+
+    CompletableFuture<SlowCallResult> call = slowCalls.sleep(1, null);
+    assertThat(call.cancel(true)).isTrue();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("completed") > before);
+    assertThat(count("completed")).isEqualTo(before + 1);
+    assertThat(count("failed")).isEqualTo(failedBefore);
+    await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().busy() == 0);
   }
 
   @Test
