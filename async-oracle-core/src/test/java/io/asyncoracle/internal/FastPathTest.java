@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +32,7 @@ class FastPathTest {
 
   private AsyncPool pool;
   private String url;
-  private ExecutorService delegate;
+  private CountingExecutor delegate;
 
   @AfterEach
   void close() {
@@ -74,29 +70,9 @@ class FastPathTest {
     return (UcpAsyncPool) pool;
   }
 
-  /** An executor that counts the tasks it is given. */
-  private static final class CountingExecutor implements Executor {
-    final AtomicLong tasks = new AtomicLong();
-    final Executor target;
-
-    CountingExecutor(Executor target) {
-      this.target = target;
-    }
-
-    @Override
-    public void execute(Runnable command) {
-      tasks.incrementAndGet();
-      target.execute(command);
-    }
-  }
-
   private CountingExecutor countingWorkers() {
-    delegate = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    return new CountingExecutor(delegate);
+    delegate = new CountingExecutor();
+    return delegate;
   }
 
   private int fetch(int id) {

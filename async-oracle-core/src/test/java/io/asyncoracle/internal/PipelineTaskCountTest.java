@@ -10,11 +10,7 @@ import io.asyncoracle.PoolOptions;
 import io.asyncoracle.TestDatabases;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +24,7 @@ class PipelineTaskCountTest {
   private static final String FAST_QUERY = "select ? from dual";
 
   private AsyncPool pool;
-  private ExecutorService delegate;
+  private CountingExecutor delegate;
 
   @AfterEach
   void close() {
@@ -40,29 +36,9 @@ class PipelineTaskCountTest {
     }
   }
 
-  /** An executor that counts the tasks it is given. */
-  private static final class CountingExecutor implements Executor {
-    final AtomicLong tasks = new AtomicLong();
-    final Executor target;
-
-    CountingExecutor(Executor target) {
-      this.target = target;
-    }
-
-    @Override
-    public void execute(Runnable command) {
-      tasks.incrementAndGet();
-      target.execute(command);
-    }
-  }
-
   private CountingExecutor countingWorkers() {
-    delegate = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    return new CountingExecutor(delegate);
+    delegate = new CountingExecutor();
+    return delegate;
   }
 
   private java.util.concurrent.CompletableFuture<List<PipelineResult>> fiveQueries(AsyncConnection c, int base) {
