@@ -32,6 +32,8 @@ public final class Engine {
   private final Executor callbacks;
   private final ScheduledThreadPoolExecutor timer;
   private final boolean virtual;
+  /** This engine without the callback executor (itself when there is none): see {@link #inline()}. */
+  private final Engine inline;
 
   private Engine(Executor workers, WorkerPool ownWorkers, Executor callbacks, ScheduledThreadPoolExecutor timer,
       boolean virtual) {
@@ -44,6 +46,29 @@ public final class Engine {
       timer.scheduleWithFixedDelay(ownWorkers::sweep, WorkerPool.SWEEP_MILLIS, WorkerPool.SWEEP_MILLIS,
           TimeUnit.MILLISECONDS);
     }
+    this.inline = callbacks == null ? this : new Engine(this);
+  }
+
+  /** The same threads, completing every future here (no callback executor). */
+  private Engine(Engine withCallbacks) {
+    this.workers = withCallbacks.workers;
+    this.ownWorkers = withCallbacks.ownWorkers;
+    this.callbacks = null;
+    this.timer = withCallbacks.timer;
+    this.virtual = withCallbacks.virtual;
+    this.inline = this;
+  }
+
+  /**
+   * This engine as it completes futures on the pool's side: never through the application's
+   * callback executor. A connection lent to {@code withConnection} uses it, so the work's own
+   * stages, and with them the release of the connection, never wait for that executor (whose
+   * threads may all be blocked waiting for the very result the release completes).
+   *
+   * @return the engine without a callback executor
+   */
+  Engine inline() {
+    return inline;
   }
 
   /**
@@ -147,11 +172,21 @@ public final class Engine {
    * @param <T> the value type
    */
   public <T> void complete(CompletableFuture<T> future, T value) {
-    if (callbacks == null || future.getNumberOfDependents() == 0) {
-      future.complete(value);
+    if (callbacks == null || nothingToDispatch(future)) {
+      DeliveryLoop.complete(future, value);
     } else {
       dispatch(() -> future.complete(value));
     }
+  }
+
+  /**
+   * Whether completing a future here runs no application callback: it has no dependents, or its
+   * only dependents are threads blocked on it (waking them runs nothing, and they may be the
+   * callback executor's own threads, which would never run a dispatched completion).
+   */
+  private static boolean nothingToDispatch(CompletableFuture<?> future) {
+    int dependents = future.getNumberOfDependents();
+    return dependents == 0 || (future instanceof CallFuture<?> ours && dependents <= ours.blockedThreads());
   }
 
   /**
@@ -169,8 +204,8 @@ public final class Engine {
         ifRefused.run();
       }
     };
-    if (callbacks == null || future.getNumberOfDependents() == 0) {
-      completion.run();
+    if (callbacks == null || nothingToDispatch(future)) {
+      DeliveryLoop.run(completion);
     } else {
       dispatch(completion);
     }
@@ -183,8 +218,8 @@ public final class Engine {
    * @param error the error
    */
   public void fail(CompletableFuture<?> future, Throwable error) {
-    if (callbacks == null || future.getNumberOfDependents() == 0) {
-      future.completeExceptionally(error);
+    if (callbacks == null || nothingToDispatch(future)) {
+      DeliveryLoop.fail(future, error);
     } else {
       dispatch(() -> future.completeExceptionally(error));
     }
@@ -198,7 +233,7 @@ public final class Engine {
    * @param error the error
    */
   void failFromTimer(CompletableFuture<?> future, Throwable error) {
-    if (future.getNumberOfDependents() == 0) {
+    if (nothingToDispatch(future)) {
       future.completeExceptionally(error);
       return;
     }

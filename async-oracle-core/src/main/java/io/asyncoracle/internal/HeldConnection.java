@@ -40,8 +40,10 @@ final class HeldConnection {
   Boolean pipelining;
   /** The session it is lent to, or {@code null} while idle. */
   volatile Session lentTo;
+  /** The waiter {@link PoolState} handed it to, until the pool lends it (guarded by the state's lock). */
+  AcquireFuture handedTo;
   /** What outlives this hold (set-up done, tag, age); set by the pool when it takes the connection. */
-  PhysicalState state = new PhysicalState(System.nanoTime());
+  PhysicalState state;
   /** Result shapes by SQL text; used on the connection's lane only. */
   private final java.util.LinkedHashMap<String, RowReader.Shape> shapes =
       new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -52,14 +54,16 @@ final class HeldConnection {
       };
   private static final int SHAPES = 64;
 
-  private HeldConnection(Connection jdbc, Connection physical, boolean oracle,
-      oracle.jdbc.OracleConnection oracleConnection) {
+  /** A held connection; tests of the pool's state make them with no driver connection at all. */
+  HeldConnection(Connection jdbc, Connection physical, boolean oracle,
+      oracle.jdbc.OracleConnection oracleConnection, long now) {
     this.jdbc = jdbc;
     this.physical = physical;
     this.oracle = oracle;
     this.oracleConnection = oracleConnection;
-    this.heldSince = System.nanoTime();
-    this.lastUsed = heldSince;
+    this.heldSince = now;
+    this.lastUsed = now;
+    this.state = new PhysicalState(now);
   }
 
   /**
@@ -68,10 +72,11 @@ final class HeldConnection {
    *
    * @param jdbc the connection
    * @param module the module tag to set, or {@code null}
+   * @param now the pool's clock now
    * @return the held connection
    * @throws SQLException if the connection cannot be set up
    */
-  static HeldConnection adopt(Connection jdbc, String module) throws SQLException {
+  static HeldConnection adopt(Connection jdbc, String module, long now) throws SQLException {
     boolean oracle = jdbc.isWrapperFor(oracle.jdbc.OracleConnection.class);
     if (jdbc.getAutoCommit()) {
       jdbc.setAutoCommit(false);
@@ -80,7 +85,7 @@ final class HeldConnection {
       jdbc.setClientInfo(Session.MODULE, module);
     }
     oracle.jdbc.OracleConnection oracleConnection = oracle ? jdbc.unwrap(oracle.jdbc.OracleConnection.class) : null;
-    return new HeldConnection(jdbc, oracle ? oracleConnection : physicalOf(jdbc), oracle, oracleConnection);
+    return new HeldConnection(jdbc, oracle ? oracleConnection : physicalOf(jdbc), oracle, oracleConnection, now);
   }
 
   /** The driver's connection behind a UCP proxy; the connection itself when it is not a proxy. */
@@ -159,6 +164,32 @@ final class HeldConnection {
       databaseDescription = description;
     }
     return description;
+  }
+
+  /**
+   * A lend begins: a request for the driver (JDBC 4.3 {@code beginRequest}), so Application
+   * Continuity, DRCP and planned draining see one request per lend. On ojdbc 23.26 it sets a flag
+   * under the connection's lock (and attaches a DRCP server connection when multiplexing is on).
+   */
+  void beginRequest() {
+    try {
+      physical.beginRequest();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "beginRequest failed: " + e);
+    }
+  }
+
+  /**
+   * A lend ends ({@code endRequest}). On ojdbc 23.26 it clears the flag under the connection's lock,
+   * rolls back a transaction still open (the release rolled back already, so none is), checks for
+   * planned draining, and detaches a multiplexed DRCP server connection.
+   */
+  void endRequest() {
+    try {
+      physical.endRequest();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "endRequest failed: " + e);
+    }
   }
 
   /** Gives the connection back to UCP for reuse. May block briefly: call it on a worker. */

@@ -16,6 +16,11 @@ final class PhysicalState {
   volatile boolean initialized;
   /** The session's tag, or {@code null}. */
   volatile String tag;
+  /**
+   * Whether the pool gave this connection up (broken, or its call never returned): should UCP lend it
+   * again, it is closed for good instead of used.
+   */
+  volatile boolean discarded;
   /** The statement cache size the driver connection has (Oracle); -1 until the pool knows it. */
   volatile int stmtCacheSize = -1;
 

@@ -61,7 +61,7 @@ public final class StandaloneConnections implements Session.Owner {
           Connection c = DriverManager.getConnection(driverUrl, properties);
           HeldConnection held;
           try {
-            held = HeldConnection.adopt(c, null);
+            held = HeldConnection.adopt(c, null, System.nanoTime());
           } catch (java.sql.SQLException | RuntimeException e) {
             c.close();
             throw e;

@@ -63,7 +63,30 @@ class FastPathTest {
   private List<String> roundTripCalls() {
     List<String> calls = log().calls();
     calls.removeIf("isClosed"::equals);
+    // Request boundaries are local calls (a flag under the driver's lock): counted on their own below.
+    calls.removeIf(call -> call.equals("beginRequest") || call.equals("endRequest"));
     return calls;
+  }
+
+  @Test
+  void everyLendIsOneRequestForTheDriver() {
+    pool = AsyncOracle.createPool(counted().build()).join();
+    fetch(0);
+    log().clear();
+    for (int i = 0; i < 50; i++) {
+      fetch(i);
+    }
+    AsyncConnection held = pool.acquire().join();
+    held.fetchOne("select 1 from dual").join();
+    held.fetchOne("select 2 from dual").join();
+    held.close().join();
+    List<String> calls = log().calls();
+    calls.removeIf(call -> !call.equals("beginRequest") && !call.equals("endRequest"));
+    assertThat(calls).as("one beginRequest when lent, one endRequest when it comes back, per lend")
+        .hasSize(2 * 51);
+    for (int i = 0; i < calls.size(); i += 2) {
+      assertThat(calls.subList(i, i + 2)).containsExactly("beginRequest", "endRequest");
+    }
   }
 
   private UcpAsyncPool ucpPool() {
