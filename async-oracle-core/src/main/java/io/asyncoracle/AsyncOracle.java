@@ -1,9 +1,11 @@
 package io.asyncoracle;
 
 import io.asyncoracle.internal.Dsn;
+import io.asyncoracle.internal.Relays;
 import io.asyncoracle.internal.StandaloneConnections;
 import io.asyncoracle.internal.UcpAsyncPool;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * Entry point of async-oracle: creates pools and standalone connections, and builds connect
@@ -96,5 +98,26 @@ public final class AsyncOracle {
    */
   public static String makeDsnWithSid(String host, int port, String sid) {
     return Dsn.make(host, port, "SID", "sid", sid);
+  }
+
+  /**
+   * Runs {@code action} when a future of this library completes, on the pool's side: before the
+   * future's own dependents, on the thread that completes it, and never through the pool's
+   * {@code callbackExecutor}. For integrations that relay our futures to futures of their own (the
+   * Spring Boot starter's template does): a relay registered with {@code whenComplete} is a
+   * dependent, which the pool sends to the callback executor, and if every thread of that executor
+   * is blocked waiting for the relayed result (Spring's {@code @Async} does that), it never runs. The
+   * action must be short and must not block. For a future that is not ours, this is
+   * {@code whenComplete}.
+   *
+   * @param future a future returned by this library
+   * @param action what to run, with the value, or with the error (unwrapped from
+   *     {@code CompletionException}) and a {@code null} value
+   * @param <T> the value type
+   */
+  public static <T> void relay(CompletableFuture<T> future, BiConsumer<? super T, ? super Throwable> action) {
+    java.util.Objects.requireNonNull(future, "future");
+    java.util.Objects.requireNonNull(action, "action");
+    Relays.relay(future, action);
   }
 }

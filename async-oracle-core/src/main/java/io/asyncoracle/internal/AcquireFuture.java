@@ -69,6 +69,11 @@ final class AcquireFuture extends CallFuture<AsyncConnection> {
   }
 
   @Override
+  boolean completedByThePool() {
+    return true;
+  }
+
+  @Override
   public boolean complete(AsyncConnection value) {
     if (observed != null && !isDone()) {
       CallTarget.stop(observed, -1, null);

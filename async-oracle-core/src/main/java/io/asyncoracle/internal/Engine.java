@@ -172,6 +172,9 @@ public final class Engine {
    * @param <T> the value type
    */
   public <T> void complete(CompletableFuture<T> future, T value) {
+    if (future instanceof CallFuture<?> ours) {
+      ours.firePoolSide(value, null);
+    }
     if (callbacks == null || nothingToDispatch(future)) {
       DeliveryLoop.complete(future, value);
     } else {
@@ -199,6 +202,9 @@ public final class Engine {
    * @param <T> the value type
    */
   public <T> void complete(CompletableFuture<T> future, T value, Runnable ifRefused) {
+    if (future instanceof CallFuture<?> ours && !future.isDone()) {
+      ours.firePoolSide(value, null);
+    }
     Runnable completion = () -> {
       if (!future.complete(value)) {
         ifRefused.run();
@@ -218,6 +224,9 @@ public final class Engine {
    * @param error the error
    */
   public void fail(CompletableFuture<?> future, Throwable error) {
+    if (future instanceof CallFuture<?> ours) {
+      ours.firePoolSide(null, error);
+    }
     if (callbacks == null || nothingToDispatch(future)) {
       DeliveryLoop.fail(future, error);
     } else {
@@ -233,6 +242,9 @@ public final class Engine {
    * @param error the error
    */
   void failFromTimer(CompletableFuture<?> future, Throwable error) {
+    if (future instanceof CallFuture<?> ours && !future.isDone()) {
+      ours.firePoolSide(null, error);
+    }
     if (nothingToDispatch(future)) {
       future.completeExceptionally(error);
       return;

@@ -305,6 +305,11 @@ final class Session {
     }
 
     @Override
+    boolean completedByThePool() {
+      return true;
+    }
+
+    @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {

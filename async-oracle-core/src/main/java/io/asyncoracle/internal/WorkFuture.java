@@ -29,6 +29,11 @@ final class WorkFuture<T> extends CallFuture<T> {
   }
 
   @Override
+  boolean completedByThePool() {
+    return true;
+  }
+
+  @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     boolean cancelled = super.cancel(mayInterruptIfRunning);
     if (cancelled) {

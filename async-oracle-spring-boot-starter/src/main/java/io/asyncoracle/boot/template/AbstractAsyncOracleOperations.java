@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.template;
 
+import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.GeneratedKeys;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -69,13 +71,25 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   abstract <T> Flow.Publisher<T> stream(String sql, Object[] args, RowMapper<T> rowMapper);
 
   /**
-   * Completes a new future from {@code inner} on the thread that completes {@code inner}, with
-   * the snapshot's thread locals set, so callbacks chained to the result see the caller's context.
+   * Where the futures this object returns complete when they have callbacks: the pool's callback
+   * executor, or {@code null} for the thread that completes the pool's future.
+   *
+   * @return the executor, or {@code null}
+   */
+  abstract Executor callbackExecutor();
+
+  /**
+   * Completes a new future from {@code inner}, with the snapshot's thread locals set, so callbacks
+   * chained to the result see the caller's context. The relay runs on the pool's side
+   * ({@link AsyncOracle#relay}), never queued behind the application's executor; the result itself
+   * completes on the callback executor when it has callbacks, and at once when the only ones waiting
+   * for it are blocked threads (Spring's {@code @Async} blocks an executor thread on it: sending its
+   * completion to that same executor could wait for ever).
    */
   <T> CompletableFuture<T> completeWithContext(CompletableFuture<T> inner, ContextSnapshot snapshot,
       String task, String sql) {
-    CompletableFuture<T> result = new CancellingFuture<>(inner);
-    inner.whenComplete((value, error) -> {
+    CancellingFuture<T> result = new CancellingFuture<>(inner);
+    AsyncOracle.relay(inner, (value, error) -> deliver(result, () -> {
       try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
         if (error == null) {
           result.complete(value);
@@ -86,21 +100,41 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
         // Restoring the caller's context failed: the future completes all the same.
         result.completeExceptionally(unexpected);
       }
-    });
+    }));
     return result;
+  }
+
+  private void deliver(CancellingFuture<?> result, Runnable completion) {
+    Executor callbacks = callbackExecutor();
+    if (callbacks == null || result.onlyBlockedThreadsWait()) {
+      completion.run();
+      return;
+    }
+    try {
+      callbacks.execute(completion);
+    } catch (RuntimeException refused) {
+      // The application's executor refused (or is shut down): complete here rather than lose it.
+      completion.run();
+    }
   }
 
   /**
    * A future the application gets: cancelling it cancels the pool's future it was made from, which
    * breaks the running statement and gives the connection back (or leaves the acquire queue).
    * Futures derived from it are plain: as for any {@code CompletableFuture}, cancelling a dependent
-   * does not reach what it depends on.
+   * does not reach what it depends on. It counts the threads blocked on it (see
+   * {@link #completeWithContext}).
    */
   static final class CancellingFuture<T> extends CompletableFuture<T> {
     private final CompletableFuture<?> source;
+    private final java.util.concurrent.atomic.AtomicInteger blocked = new java.util.concurrent.atomic.AtomicInteger();
 
     CancellingFuture(CompletableFuture<?> source) {
       this.source = source;
+    }
+
+    boolean onlyBlockedThreadsWait() {
+      return getNumberOfDependents() <= blocked.get();
     }
 
     @Override
@@ -110,6 +144,46 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
         source.cancel(mayInterruptIfRunning);
       }
       return cancelled;
+    }
+
+    @Override
+    public T get() throws InterruptedException, java.util.concurrent.ExecutionException {
+      if (isDone()) {
+        return super.get();
+      }
+      blocked.incrementAndGet();
+      try {
+        return super.get();
+      } finally {
+        blocked.decrementAndGet();
+      }
+    }
+
+    @Override
+    public T get(long timeout, java.util.concurrent.TimeUnit unit)
+        throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+      if (isDone()) {
+        return super.get(timeout, unit);
+      }
+      blocked.incrementAndGet();
+      try {
+        return super.get(timeout, unit);
+      } finally {
+        blocked.decrementAndGet();
+      }
+    }
+
+    @Override
+    public T join() {
+      if (isDone()) {
+        return super.join();
+      }
+      blocked.incrementAndGet();
+      try {
+        return super.join();
+      } finally {
+        blocked.decrementAndGet();
+      }
     }
 
     @Override

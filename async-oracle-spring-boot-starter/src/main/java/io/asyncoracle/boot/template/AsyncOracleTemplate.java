@@ -4,6 +4,7 @@ import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncPool;
 import io.micrometer.context.ContextSnapshot;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -225,6 +226,11 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
     } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  @Override
+  Executor callbackExecutor() {
+    return pool.options().callbackExecutor();
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.asyncoracle.CallTimeoutException;
 import io.micrometer.context.ContextSnapshot;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
@@ -40,6 +41,12 @@ final class BoundTransaction extends AbstractAsyncOracleOperations implements As
       // Calls made straight on connection() get at most the whole transaction's time.
       connection.setCallTimeout(shorter(options.timeout()));
     }
+  }
+
+  /** The transaction's calls run inside the template's work, on the pool's side: they complete there. */
+  @Override
+  Executor callbackExecutor() {
+    return null;
   }
 
   @Override
