@@ -379,6 +379,27 @@ public interface AsyncConnection {
    */
   boolean fetchLobs();
 
+  /**
+   * Sets whether queries on this connection return number columns ({@code NUMBER}, and the
+   * integer and decimal types other databases report) as {@link java.math.BigDecimal}, whatever
+   * type the driver would pick (python-oracledb's {@code defaults.fetch_decimals}). Off by default,
+   * when each value keeps the driver's type: ojdbc already returns {@code BigDecimal} for
+   * {@code NUMBER}, H2 returns {@code Integer}/{@code Long} for integer expressions. Applies to the
+   * shortcuts, to pipeline steps added afterwards and to cursors, which can override it
+   * ({@link AsyncCursor#setFetchDecimals(boolean)}). The pool's
+   * {@link PoolOptions.Builder#fetchDecimals(boolean)} sets the starting value.
+   *
+   * @param fetchDecimals whether to fetch numbers as {@code BigDecimal}
+   */
+  void setFetchDecimals(boolean fetchDecimals);
+
+  /**
+   * Returns whether queries on this connection return number columns as {@link java.math.BigDecimal}.
+   *
+   * @return the setting
+   */
+  boolean fetchDecimals();
+
   // ---- transactions and lifecycle ---------------------------------------------------------
 
   /**

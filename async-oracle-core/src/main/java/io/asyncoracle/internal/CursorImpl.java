@@ -53,6 +53,7 @@ final class CursorImpl implements AsyncCursor {
   private volatile InputTypeHandler inputTypeHandler;
   private volatile OutputTypeHandler outputTypeHandler;
   private volatile Boolean fetchLobs;
+  private volatile Boolean fetchDecimals;
   private volatile RowMapper<?> rowFactory;
 
   // Confined to the lane.
@@ -108,6 +109,7 @@ final class CursorImpl implements AsyncCursor {
     InputTypeHandler inputs = inputHandler();
     OutputTypeHandler outputs = outputHandler();
     boolean lobs = effectiveFetchLobs();
+    boolean decimals = effectiveFetchDecimals();
     return session.run("execute", s -> {
       boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
       prepare(s, jdbcSql, wantRowId);
@@ -126,7 +128,8 @@ final class CursorImpl implements AsyncCursor {
         if (prefetchRows >= 0) {
           resultSet.setFetchSize(arraySize);
         }
-        reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null);
+        reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null)
+            .fetchingDecimals(decimals);
         description = reader.columns();
         rowCount = 0;
       } else {
@@ -589,6 +592,23 @@ final class CursorImpl implements AsyncCursor {
   public boolean fetchLobs() {
     checkOpen();
     return effectiveFetchLobs();
+  }
+
+  @Override
+  public void setFetchDecimals(boolean fetchDecimals) {
+    checkOpen();
+    this.fetchDecimals = fetchDecimals;
+  }
+
+  @Override
+  public boolean fetchDecimals() {
+    checkOpen();
+    return effectiveFetchDecimals();
+  }
+
+  private boolean effectiveFetchDecimals() {
+    Boolean own = fetchDecimals;
+    return own != null ? own : connection.fetchDecimalsSetting();
   }
 
   private boolean effectiveFetchLobs() {

@@ -599,7 +599,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     if (listener != PoolListener.NONE) {
       notifyListener(l -> l.onAcquire(Duration.ZERO));
     }
-    return new ConnectionImpl(session, options.arraySize());
+    return new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
   }
 
   /** What a check of an idle connection found. */
@@ -711,7 +711,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
     }
     result.cancelTimer();
     Session session = newSession(held);
-    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
+    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
     if (result.isDone()) {
       session.release();
       return;
@@ -732,7 +732,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner {
   private void lendAfterSetUp(AcquireFuture result, HeldConnection held) {
     result.startTimer(limits);
     Session session = newSession(held);
-    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
+    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
     if (result.isDone()) {
       session.release();
       return;
