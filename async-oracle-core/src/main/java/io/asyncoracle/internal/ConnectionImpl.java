@@ -246,6 +246,7 @@ final class ConnectionImpl implements AsyncConnection {
 
   private volatile boolean fetchLobs;
   private volatile boolean fetchDecimals;
+  private volatile NetworkAddress address;
 
   @Override
   public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
@@ -804,7 +805,36 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<String> serviceName() {
-    return session.run("serviceName", s -> OracleSupport.userenv(s, "serviceName", "SERVICE_NAME"));
+    return session.run("serviceName", s -> s.isOracle() ? OracleSupport.userenv(s, "serviceName", "SERVICE_NAME")
+        : address().serviceName());
+  }
+
+  @Override
+  public String host() {
+    checkConnected();
+    return address().host();
+  }
+
+  @Override
+  public int port() {
+    checkConnected();
+    return address().port();
+  }
+
+  @Override
+  public String protocol() {
+    checkConnected();
+    return address().protocol();
+  }
+
+  /** Where the URL says this connection goes; read once. */
+  private NetworkAddress address() {
+    NetworkAddress known = address;
+    if (known == null) {
+      known = NetworkAddress.of(session.dsn());
+      address = known;
+    }
+    return known;
   }
 
   @Override
