@@ -34,6 +34,14 @@ import oracle.jdbc.OraclePreparedStatement;
  * <p>Without continueOnError the statements carry {@link ErrorSet#NO_ERRORS}: the database aborts
  * the steps after a failed one (ORA-43610), and the run reports the first failure. With it they
  * carry {@link ErrorSet#ALL_ERRORS}, and each step reports its own outcome.
+ *
+ * <p>A cancel or the call timeout breaks the round trip ({@code OracleConnection.cancel()}, which
+ * ojdbc's {@code Pipeline.cancel} turns into a break and the end of the pipeline); ojdbc treats
+ * ORA-01013 as aborting every step behind it whatever the error set (its half-duplex emulation,
+ * {@code HalfDuplexAbortCause.ABORT_ON_CANCEL}). Two rules hold whatever the break reaches: a step
+ * that may write marks the session dirty when it is sent, so the release rolls back what a stopped
+ * run wrote; and with continueOnError a commit is sent only after every step before it answered and
+ * the run was not stopped, so no commit can follow a cancel.
  */
 final class OraclePipeline {
 
