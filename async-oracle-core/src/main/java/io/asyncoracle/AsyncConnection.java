@@ -379,6 +379,27 @@ public interface AsyncConnection {
    */
   boolean fetchLobs();
 
+  /**
+   * Sets whether queries on this connection return number columns ({@code NUMBER}, and the
+   * integer and decimal types other databases report) as {@link java.math.BigDecimal}, whatever
+   * type the driver would pick (python-oracledb's {@code defaults.fetch_decimals}). Off by default,
+   * when each value keeps the driver's type: ojdbc already returns {@code BigDecimal} for
+   * {@code NUMBER}, H2 returns {@code Integer}/{@code Long} for integer expressions. Applies to the
+   * shortcuts, to pipeline steps added afterwards and to cursors, which can override it
+   * ({@link AsyncCursor#setFetchDecimals(boolean)}). The pool's
+   * {@link PoolOptions.Builder#fetchDecimals(boolean)} sets the starting value.
+   *
+   * @param fetchDecimals whether to fetch numbers as {@code BigDecimal}
+   */
+  void setFetchDecimals(boolean fetchDecimals);
+
+  /**
+   * Returns whether queries on this connection return number columns as {@link java.math.BigDecimal}.
+   *
+   * @return the setting
+   */
+  boolean fetchDecimals();
+
   // ---- transactions and lifecycle ---------------------------------------------------------
 
   /**
@@ -809,11 +830,42 @@ public interface AsyncConnection {
   CompletableFuture<String> instanceName();
 
   /**
-   * Returns the service name the session is connected to. <em>Oracle only.</em>
+   * Returns the service name the session is connected to (python-oracledb's
+   * {@code service_name}): on Oracle, {@code SYS_CONTEXT('USERENV', 'SERVICE_NAME')}; on other
+   * databases, the database the URL names ({@code mem:orders} for {@code jdbc:h2:mem:orders}).
    *
    * @return a future of the service name
    */
   CompletableFuture<String> serviceName();
+
+  /**
+   * Returns the host this connection's URL connects to (python-oracledb's {@code host}).
+   * Synchronous: read from the URL, no round trip. For an Oracle connect descriptor with several
+   * addresses, the first one's; {@code null} for a TNS alias, whose address is in
+   * {@code tnsnames.ora}, and for embedded databases (H2 {@code mem:} or {@code file:}).
+   *
+   * @return the host, or {@code null}
+   */
+  String host();
+
+  /**
+   * Returns the port this connection's URL connects to (python-oracledb's {@code port}):
+   * synchronous, from the URL, with the driver's default when the URL has none (1521 for Oracle
+   * Easy Connect, 9092 for an H2 server).
+   *
+   * @return the port, or 0 when the URL names no host (TNS alias, embedded database)
+   */
+  int port();
+
+  /**
+   * Returns the protocol this connection's URL connects with (python-oracledb's
+   * {@code protocol}), in lower case: {@code tcp} or {@code tcps} for Oracle, {@code tcp} or
+   * {@code ssl} for an H2 server, {@code mem} or {@code file} for an embedded H2 database.
+   * Synchronous, from the URL.
+   *
+   * @return the protocol, or {@code null} when the URL does not say (TNS alias)
+   */
+  String protocol();
 
   /**
    * Returns the database version, such as {@code 23.26.0.0.0} for Oracle or {@code 2.4.240} for H2.

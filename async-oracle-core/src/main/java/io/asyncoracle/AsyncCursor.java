@@ -276,6 +276,22 @@ public interface AsyncCursor extends AutoCloseable {
   boolean fetchLobs();
 
   /**
+   * Sets whether queries executed on this cursor return number columns as
+   * {@link java.math.BigDecimal}, overriding the connection's
+   * {@link AsyncConnection#setFetchDecimals(boolean)} (the reference's {@code fetch_decimals}).
+   *
+   * @param fetchDecimals whether to fetch numbers as {@code BigDecimal}
+   */
+  void setFetchDecimals(boolean fetchDecimals);
+
+  /**
+   * Returns whether queries on this cursor return number columns as {@link java.math.BigDecimal}.
+   *
+   * @return the setting, the connection's unless set on the cursor
+   */
+  boolean fetchDecimals();
+
+  /**
    * Returns the columns of the last executed query.
    *
    * @return the column descriptions; empty if the last statement was not a query or none ran yet

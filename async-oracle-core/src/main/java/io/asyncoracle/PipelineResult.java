@@ -24,9 +24,31 @@ import java.util.List;
  * @param pipelined whether the step was sent in one pipeline with the others (Oracle Database 23ai
  *     and later through ojdbc's Reactive Extensions), {@code false} when the steps ran one after
  *     the other on the connection
+ * @param mappedRows what the step's {@link RowMapper} made of each fetched row (python-oracledb's
+ *     {@code rows} with a {@code rowfactory}), in order; the same as {@code rows} for a fetch step
+ *     without a mapper, empty for other steps. May hold {@code null}s if the mapper returned them.
  */
 public record PipelineResult(int index, PipelineOperation operation, List<Row> rows, List<ColumnDescription> columns,
-    long rowCount, Object returnValue, String warning, AsyncOracleException error, boolean pipelined) {
+    long rowCount, Object returnValue, String warning, AsyncOracleException error, boolean pipelined,
+    List<Object> mappedRows) {
+
+  /**
+   * Creates a result of a step without a row mapper; the lists are copied.
+   *
+   * @param index the step's position
+   * @param operation the kind of step
+   * @param rows the fetched rows, or {@code null} for none
+   * @param columns the described columns, or {@code null} for none
+   * @param rowCount rows touched or fetched
+   * @param returnValue the call's value, or {@code null}
+   * @param warning the step's warning, or {@code null}
+   * @param error the step's error, or {@code null}
+   * @param pipelined whether the step was pipelined
+   */
+  public PipelineResult(int index, PipelineOperation operation, List<Row> rows, List<ColumnDescription> columns,
+      long rowCount, Object returnValue, String warning, AsyncOracleException error, boolean pipelined) {
+    this(index, operation, rows, columns, rowCount, returnValue, warning, error, pipelined, null);
+  }
 
   /**
    * Creates a result; the lists are copied, so a result stays as it was delivered.
@@ -40,10 +62,32 @@ public record PipelineResult(int index, PipelineOperation operation, List<Row> r
    * @param warning the step's warning, or {@code null}
    * @param error the step's error, or {@code null}
    * @param pipelined whether the step was pipelined
+   * @param mappedRows the mapper's values, or {@code null} for the rows themselves
    */
   public PipelineResult {
     rows = rows == null ? List.of() : List.copyOf(rows);
     columns = columns == null ? List.of() : List.copyOf(columns);
+    mappedRows = mappedRows == null ? List.copyOf(rows)
+        : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(mappedRows));
+  }
+
+  /**
+   * The mapped rows as a type, for a step added with a {@link RowMapper}.
+   *
+   * @param type the mapper's result type
+   * @param <T> the type
+   * @return the values, read-only
+   * @throws ClassCastException if a value is of another type
+   */
+  public <T> List<T> mappedRows(Class<T> type) {
+    for (Object value : mappedRows) {
+      if (value != null) {
+        type.cast(value);
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<T> typed = (List<T>) mappedRows;
+    return typed;
   }
 
   /**

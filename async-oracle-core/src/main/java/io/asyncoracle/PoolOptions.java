@@ -74,6 +74,7 @@ public final class PoolOptions {
   private final Duration connectTimeout;
   private final int stmtCacheSize;
   private final int arraySize;
+  private final boolean fetchDecimals;
   private final VirtualThreads virtualThreads;
   private final Executor workerExecutor;
   private final Executor callbackExecutor;
@@ -114,6 +115,7 @@ public final class PoolOptions {
     this.connectTimeout = b.connectTimeout;
     this.stmtCacheSize = b.stmtCacheSize;
     this.arraySize = b.arraySize;
+    this.fetchDecimals = b.fetchDecimals;
     this.virtualThreads = b.virtualThreads;
     this.workerExecutor = b.workerExecutor;
     this.callbackExecutor = b.callbackExecutor;
@@ -125,7 +127,8 @@ public final class PoolOptions {
     this.connectionFactoryClassName = b.connectionFactoryClassName;
     this.getMode = b.getMode;
     this.waitTimeout = b.waitTimeout;
-    this.increment = b.increment;
+    // As python-oracledb: 0 means 1 when the pool can grow, and stays 0 when min == max.
+    this.increment = b.increment == 0 && b.min != b.max ? 1 : b.increment;
     this.pingTimeout = b.pingTimeout;
     this.sessionCallback = b.sessionCallback;
     this.onConnect = b.onConnect;
@@ -170,6 +173,7 @@ public final class PoolOptions {
     b.connectTimeout = connectTimeout;
     b.stmtCacheSize = stmtCacheSize;
     b.arraySize = arraySize;
+    b.fetchDecimals = fetchDecimals;
     b.virtualThreads = virtualThreads;
     b.workerExecutor = workerExecutor;
     b.callbackExecutor = callbackExecutor;
@@ -326,6 +330,11 @@ public final class PoolOptions {
     return arraySize;
   }
 
+  /** @return whether the pool's connections start with {@code fetchDecimals} on */
+  public boolean fetchDecimals() {
+    return fetchDecimals;
+  }
+
   /** @return the worker thread mode */
   public VirtualThreads virtualThreads() {
     return virtualThreads;
@@ -467,6 +476,7 @@ public final class PoolOptions {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int stmtCacheSize = DEFAULT_STMT_CACHE_SIZE;
     private int arraySize = DEFAULT_ARRAY_SIZE;
+    private boolean fetchDecimals;
     private VirtualThreads virtualThreads = VirtualThreads.AUTO;
     private Executor workerExecutor;
     private Executor callbackExecutor;
@@ -757,6 +767,19 @@ public final class PoolOptions {
     }
 
     /**
+     * Sets whether the pool's connections fetch number columns as {@link java.math.BigDecimal}
+     * (python-oracledb's {@code defaults.fetch_decimals}; default {@code false}, the driver's own
+     * types). Each connection can change it: {@link AsyncConnection#setFetchDecimals(boolean)}.
+     *
+     * @param fetchDecimals whether numbers are fetched as {@code BigDecimal}
+     * @return this builder
+     */
+    public Builder fetchDecimals(boolean fetchDecimals) {
+      this.fetchDecimals = fetchDecimals;
+      return this;
+    }
+
+    /**
      * Chooses the worker threads (default {@link VirtualThreads#AUTO}).
      *
      * @param virtualThreads the mode
@@ -901,7 +924,8 @@ public final class PoolOptions {
      * opened one after another (UCP 23.26 fails borrows that race while it grows); the first goes
      * to the acquire, the others to whoever asks next.
      *
-     * @param increment 1 or more
+     * @param increment 0 or more; 0 is taken as 1 when {@code min != max} and kept when
+     *     {@code min == max}, as in python-oracledb (an acquire that must open one still opens one)
      * @return this builder
      */
     public Builder increment(int increment) {
@@ -1070,8 +1094,8 @@ public final class PoolOptions {
       if (getMode == null) {
         throw new InvalidArgumentException("getMode", "getMode must not be null");
       }
-      if (increment < 1) {
-        throw new InvalidArgumentException("increment", "increment must be at least 1, got " + increment);
+      if (increment < 0) {
+        throw new InvalidArgumentException("increment", "increment must not be negative, got " + increment);
       }
       if (stmtCacheSize < 0) {
         throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + stmtCacheSize);

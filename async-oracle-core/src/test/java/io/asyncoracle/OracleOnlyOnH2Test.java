@@ -50,7 +50,6 @@ class OracleOnlyOnH2Test {
     calls.add(Map.entry("dbName", AsyncConnection::dbName));
     calls.add(Map.entry("dbDomain", AsyncConnection::dbDomain));
     calls.add(Map.entry("instanceName", AsyncConnection::instanceName));
-    calls.add(Map.entry("serviceName", AsyncConnection::serviceName));
     calls.add(Map.entry("edition", AsyncConnection::edition));
     calls.add(Map.entry("sdu", AsyncConnection::sdu));
     calls.add(Map.entry("ltxid", AsyncConnection::ltxid));

@@ -207,7 +207,7 @@ class PipelineTest {
     Pipeline p = conn.pipeline();
     assertThatThrownBy(() -> p.addExecute(" ")).isInstanceOf(InvalidArgumentException.class);
     assertThatThrownBy(() -> p.addFetchOne("select ? from dual")).isInstanceOf(InvalidArgumentException.class);
-    assertThatThrownBy(() -> p.addFetchMany("select 1 from dual", 0)).isInstanceOf(InvalidArgumentException.class)
+    assertThatThrownBy(() -> p.addFetchMany("select 1 from dual", -1)).isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("numRows");
     assertThatThrownBy(() -> p.addFetchAll("select ? from dual", OutParameter.out(String.class)))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("OutParameter");

@@ -60,8 +60,30 @@ class PoolOptionsPythonNamesTest {
   }
 
   @Test
+  void anIncrementOfZeroIsOneWhenThePoolCanGrowAndStaysZeroWhenMinEqualsMax() {
+    // python-oracledb's tests 5519 and 5520.
+    assertThat(base().min(1).max(4).increment(0).build().increment()).isEqualTo(1);
+    assertThat(base().min(2).max(2).increment(0).build().increment()).isZero();
+    assertThat(base().min(2).max(2).increment(0).build().toBuilder().max(3).build().increment())
+        .as("a copy that can grow is normalised again").isEqualTo(1);
+
+    AsyncPool fixed = TestFutures.await(AsyncOracle.createPool(TestDatabases.options().min(2).max(2).increment(0)
+        .build()));
+    try {
+      AsyncConnection first = TestFutures.await(fixed.acquire());
+      AsyncConnection second = TestFutures.await(fixed.acquire());
+      assertThat(TestFutures.await(second.fetchOne("select 1 from dual")).get(0, Integer.class)).isEqualTo(1);
+      assertThat(fixed.options().increment()).isZero();
+      TestFutures.await(first.close());
+      TestFutures.await(second.close());
+    } finally {
+      TestFutures.await(fixed.close(true, true));
+    }
+  }
+
+  @Test
   void badValuesNameTheOption() {
-    assertThatThrownBy(() -> base().increment(0).build())
+    assertThatThrownBy(() -> base().increment(-1).build())
         .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("increment"));
     assertThatThrownBy(() -> base().getMode(null).build())
         .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("getMode"));

@@ -38,9 +38,17 @@ final class ConnectionImpl implements AsyncConnection {
   private volatile String externalName;
 
   ConnectionImpl(Session session, int defaultArraySize) {
+    this(session, defaultArraySize, false);
+  }
+
+  /**
+   * @param fetchDecimals the pool's {@code fetchDecimals}: the connection's starting setting
+   */
+  ConnectionImpl(Session session, int defaultArraySize, boolean fetchDecimals) {
     this.session = session;
     this.defaultArraySize = defaultArraySize;
     this.tpc = new TwoPhaseCommit(session);
+    this.fetchDecimals = fetchDecimals;
   }
 
   Session session() {
@@ -237,6 +245,8 @@ final class ConnectionImpl implements AsyncConnection {
   // ---- python-oracledb parity: named binds, shortcuts, keyword parameters, LOBs (issue 11) --------
 
   private volatile boolean fetchLobs;
+  private volatile boolean fetchDecimals;
+  private volatile NetworkAddress address;
 
   @Override
   public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
@@ -394,6 +404,23 @@ final class ConnectionImpl implements AsyncConnection {
   public boolean fetchLobs() {
     checkConnected();
     return fetchLobs;
+  }
+
+  @Override
+  public void setFetchDecimals(boolean fetchDecimals) {
+    checkConnected();
+    this.fetchDecimals = fetchDecimals;
+  }
+
+  @Override
+  public boolean fetchDecimals() {
+    checkConnected();
+    return fetchDecimals;
+  }
+
+  /** Whether queries return numbers as BigDecimal; read by cursors, shortcuts and pipelines without the closed check. */
+  boolean fetchDecimalsSetting() {
+    return fetchDecimals;
   }
 
   /** Whether queries return LOB locators; read by cursors and shortcuts without the closed check. */
@@ -778,7 +805,36 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<String> serviceName() {
-    return session.run("serviceName", s -> OracleSupport.userenv(s, "serviceName", "SERVICE_NAME"));
+    return session.run("serviceName", s -> s.isOracle() ? OracleSupport.userenv(s, "serviceName", "SERVICE_NAME")
+        : address().serviceName());
+  }
+
+  @Override
+  public String host() {
+    checkConnected();
+    return address().host();
+  }
+
+  @Override
+  public int port() {
+    checkConnected();
+    return address().port();
+  }
+
+  @Override
+  public String protocol() {
+    checkConnected();
+    return address().protocol();
+  }
+
+  /** Where the URL says this connection goes; read once. */
+  private NetworkAddress address() {
+    NetworkAddress known = address;
+    if (known == null) {
+      known = NetworkAddress.of(session.dsn());
+      address = known;
+    }
+    return known;
   }
 
   @Override

@@ -53,6 +53,7 @@ final class CursorImpl implements AsyncCursor {
   private volatile InputTypeHandler inputTypeHandler;
   private volatile OutputTypeHandler outputTypeHandler;
   private volatile Boolean fetchLobs;
+  private volatile Boolean fetchDecimals;
   private volatile RowMapper<?> rowFactory;
 
   // Confined to the lane.
@@ -84,6 +85,7 @@ final class CursorImpl implements AsyncCursor {
     return ConnectionImpl.checked(() -> {
       checkOpen();
       SqlBinds binds = SqlText.checkStatement(sql, args.length);
+      refuseNamedSizesForPositionalValues();
       if (binds.named()) {
         plan[0] = BindPlan.positional(sql, binds, args, session.isOracle());
       }
@@ -108,6 +110,7 @@ final class CursorImpl implements AsyncCursor {
     InputTypeHandler inputs = inputHandler();
     OutputTypeHandler outputs = outputHandler();
     boolean lobs = effectiveFetchLobs();
+    boolean decimals = effectiveFetchDecimals();
     return session.run("execute", s -> {
       boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
       prepare(s, jdbcSql, wantRowId);
@@ -126,7 +129,8 @@ final class CursorImpl implements AsyncCursor {
         if (prefetchRows >= 0) {
           resultSet.setFetchSize(arraySize);
         }
-        reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null);
+        reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null)
+            .fetchingDecimals(decimals);
         description = reader.columns();
         rowCount = 0;
       } else {
@@ -146,9 +150,14 @@ final class CursorImpl implements AsyncCursor {
     return ConnectionImpl.checked(() -> {
       checkOpen();
       batch[0] = Statements.checkBatch(sql, rows, session.isOracle());
+      if (!rows.isEmpty() && rows.get(0) instanceof List<?>) {
+        refuseNamedSizesForPositionalValues();
+      }
     }, () -> {
       statementText = sql;
-      SQLType[] sizes = inputSizes;
+      // Rows by name take the sizes given by name, laid out as the plan binds them.
+      SQLType[] sizes = batch[0].plan() != null && rows.get(0) instanceof Map<?, ?>
+          ? typesByName(sql, batch[0].plan()) : inputSizes;
       int size = batchSize;
       InputTypeHandler inputs = inputHandler();
       return session.run("executeMany", s -> {
@@ -252,6 +261,19 @@ final class CursorImpl implements AsyncCursor {
   private int firstFetchSize() {
     int prefetch = prefetchRows;
     return prefetch < 0 ? arraySize : Math.max(1, prefetch);
+  }
+
+  /**
+   * Input sizes given by name cannot type values given by position (python-oracledb's DPY-2006):
+   * the call fails instead of ignoring the sizes.
+   */
+  private void refuseNamedSizesForPositionalValues() {
+    Map<String, SQLType> byName = inputSizesByName;
+    if (byName != null && !byName.isEmpty()) {
+      throw new InvalidArgumentException("params", "positional and named binds cannot be intermixed"
+          + " (DPY-2006): the input sizes were set by name " + byName.keySet()
+          + ", so give the values by name (a Map) or set the sizes by position");
+    }
   }
 
   /** Input sizes given by name, laid out as the plan's values. */
@@ -492,7 +514,9 @@ final class CursorImpl implements AsyncCursor {
   public void setInputSizes(Object... types) {
     checkOpen();
     if (types == null || types.length == 0) {
+      // No types: no sizes at all, by position or by name.
       inputSizes = null;
+      inputSizesByName = null;
       return;
     }
     SQLType[] sizes = new SQLType[types.length];
@@ -589,6 +613,23 @@ final class CursorImpl implements AsyncCursor {
   public boolean fetchLobs() {
     checkOpen();
     return effectiveFetchLobs();
+  }
+
+  @Override
+  public void setFetchDecimals(boolean fetchDecimals) {
+    checkOpen();
+    this.fetchDecimals = fetchDecimals;
+  }
+
+  @Override
+  public boolean fetchDecimals() {
+    checkOpen();
+    return effectiveFetchDecimals();
+  }
+
+  private boolean effectiveFetchDecimals() {
+    Boolean own = fetchDecimals;
+    return own != null ? own : connection.fetchDecimalsSetting();
   }
 
   private boolean effectiveFetchLobs() {

@@ -1,6 +1,7 @@
 package io.asyncoracle.internal;
 
 import io.asyncoracle.OutParameter;
+import io.asyncoracle.PipelineOperation;
 import io.asyncoracle.PipelineResult;
 import io.asyncoracle.internal.PipelineImpl.Step;
 import java.sql.CallableStatement;
@@ -33,6 +34,14 @@ import oracle.jdbc.OraclePreparedStatement;
  * <p>Without continueOnError the statements carry {@link ErrorSet#NO_ERRORS}: the database aborts
  * the steps after a failed one (ORA-43610), and the run reports the first failure. With it they
  * carry {@link ErrorSet#ALL_ERRORS}, and each step reports its own outcome.
+ *
+ * <p>A cancel or the call timeout breaks the round trip ({@code OracleConnection.cancel()}, which
+ * ojdbc's {@code Pipeline.cancel} turns into a break and the end of the pipeline); ojdbc treats
+ * ORA-01013 as aborting every step behind it whatever the error set (its half-duplex emulation,
+ * {@code HalfDuplexAbortCause.ABORT_ON_CANCEL}). Two rules hold whatever the break reaches: a step
+ * that may write marks the session dirty when it is sent, so the release rolls back what a stopped
+ * run wrote; and with continueOnError a commit is sent only after every step before it answered and
+ * the run was not stopped, so no commit can follow a cancel.
  */
 final class OraclePipeline {
 
@@ -108,18 +117,28 @@ final class OraclePipeline {
     Submitted[] submitted = new Submitted[run.size()];
     try {
       for (int i = 0; i < run.size(); i++) {
-        PipelineImpl.stopIfAsked(s, i);
-        submitted[i] = submit(connection, oc, run.get(i), errors);
+        Step step = run.get(i);
+        if (continueOnError && step.kind() == PipelineOperation.COMMIT) {
+          // With ALL_ERRORS the database would run the commit whatever happened to the steps
+          // before it, a cancelled one included if the break does not reach it: the commit is
+          // sent only once they all answered and the run is still wanted (issue 19, A).
+          awaitAll(s, submitted);
+        }
+        if (s.callStopped()) {
+          break;
+        }
+        if (step.mayWrite()) {
+          // Marked when sent, not when read: a run stopped before its answers are read may
+          // still have written, and the release must roll that back (issue 19, item 1).
+          s.markDirty();
+        }
+        submitted[i] = submit(connection, oc, step, errors);
         if (!continueOnError && submitted[i].outcome.isCompletedExceptionally()) {
           break;
         }
       }
       // Nothing synchronous may run on the connection before every answer is in.
-      for (Submitted step : submitted) {
-        if (step != null) {
-          await(s, step);
-        }
-      }
+      awaitAll(s, submitted);
       PipelineImpl.stopIfAsked(s, run.size());
       List<PipelineResult> results = new ArrayList<>(run.size());
       for (int i = 0; i < run.size(); i++) {
@@ -146,6 +165,14 @@ final class OraclePipeline {
     }
   }
 
+  private static void awaitAll(Session s, Submitted[] submitted) throws SQLException {
+    for (Submitted step : submitted) {
+      if (step != null) {
+        await(s, step);
+      }
+    }
+  }
+
   /** Creates, binds and submits one step; a step that fails before it is sent comes back failed. */
   private static Submitted submit(ConnectionImpl connection, OracleConnection oc, Step step, ErrorSet errors) {
     Statement statement = null;
@@ -154,20 +181,30 @@ final class OraclePipeline {
         case EXECUTE -> {
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+          step.bind(ps, connection.inputTypeHandler());
           return subscribe(ps, ps.executeAsyncOracle());
         }
         case EXECUTE_MANY -> {
-          if (step.batch().rows().isEmpty()) {
+          if (step.op().iterations() == 0) {
             Submitted none = new Submitted(null);
             none.outcome.complete(List.of());
             return none;
           }
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
-          for (Object[] row : step.batch().rows()) {
-            Statements.bind(ps, row, 0, connection.inputTypeHandler());
-            ps.addBatch();
+          if (step.batch() == null) {
+            for (int i = 0; i < step.op().iterations(); i++) {
+              ps.addBatch();
+            }
+          } else {
+            for (Object[] row : step.batch().rows()) {
+              if (step.batch().plan() == null) {
+                Statements.bind(ps, row, 0, connection.inputTypeHandler());
+              } else {
+                step.batch().plan().bind(ps, row, connection.inputTypeHandler(), null);
+              }
+              ps.addBatch();
+            }
           }
           return subscribe(ps, ps.executeBatchAsyncOracle());
         }
@@ -175,25 +212,31 @@ final class OraclePipeline {
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
           // The rows a step keeps come back with its execute, in the same round trip.
-          ps.setFetchSize(Math.min(step.maxRows(), Math.max(1, connection.cursorArraySize())));
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+          ps.setFetchSize(step.fetchSize(connection.cursorArraySize()));
+          step.bind(ps, connection.inputTypeHandler());
           return subscribe(ps, ps.executeQueryAsyncOracle());
         }
         case CALL_FUNC -> {
-          CallableStatement cs = oc.prepareCall("{? = call " + step.sql() + "(" + marks(step.args().length) + ")}");
+          CallableStatement cs = oc.prepareCall(step.hasKeywords()
+              ? "BEGIN ? := " + step.sql() + "(" + StoredCalls.namedNotation(step.args().length,
+                  step.op().keywordParameters()) + "); END;"
+              : "{? = call " + step.sql() + "(" + marks(step.args().length) + ")}");
           statement = cs;
           OraclePreparedStatement ops = cs.unwrap(OraclePreparedStatement.class);
           ops.continueOnError(errors);
           cs.registerOutParameter(1, OutParameter.out(step.returnType()).sqlType());
-          Statements.bind(cs, step.args(), 1, connection.inputTypeHandler());
+          Statements.bind(cs, step.callArgs(), 1, connection.inputTypeHandler());
           return subscribe(cs, ops.executeAsyncOracle());
         }
         case CALL_PROC -> {
-          CallableStatement cs = oc.prepareCall("{call " + step.sql() + "(" + marks(step.args().length) + ")}");
+          CallableStatement cs = oc.prepareCall(step.hasKeywords()
+              ? "BEGIN " + step.sql() + "(" + StoredCalls.namedNotation(step.args().length,
+                  step.op().keywordParameters()) + "); END;"
+              : "{call " + step.sql() + "(" + marks(step.args().length) + ")}");
           statement = cs;
           OraclePreparedStatement ops = cs.unwrap(OraclePreparedStatement.class);
           ops.continueOnError(errors);
-          bindCall(connection, cs, step.args());
+          bindCall(connection, cs, step.callArgs());
           return subscribe(cs, ops.executeAsyncOracle());
         }
         case COMMIT -> {
@@ -326,7 +369,7 @@ final class OraclePipeline {
       case CALL_PROC -> {
         s.markDirty();
         CallableStatement cs = (CallableStatement) statement;
-        Object[] args = step.args();
+        Object[] args = step.callArgs();
         List<Object> after = new ArrayList<>(args.length);
         for (int i = 0; i < args.length; i++) {
           if (args[i] instanceof OutParameter out) {

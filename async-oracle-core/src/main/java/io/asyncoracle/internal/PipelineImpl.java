@@ -2,13 +2,16 @@ package io.asyncoracle.internal;
 
 import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ColumnDescription;
+import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.OutParameter;
 import io.asyncoracle.Pipeline;
 import io.asyncoracle.PipelineException;
 import io.asyncoracle.PipelineOperation;
 import io.asyncoracle.PipelineResult;
+import io.asyncoracle.PipelineStep;
 import io.asyncoracle.Row;
+import io.asyncoracle.RowMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,22 +30,79 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PipelineImpl implements Pipeline {
 
-  /** One step as added; its arguments were checked when it was added. */
-  record Step(PipelineOperation kind, String sql, Object[] args, Statements.Batch batch, int numRows,
-      Class<?> returnType) {
+  /**
+   * One step as added; its arguments were checked when it was added.
+   *
+   * @param op what the application sees of the step
+   * @param sql the text to prepare (the SQL rewritten for the driver when it has {@code :name}
+   *     placeholders and the driver is not ojdbc), or a call's name; {@code null} for a commit
+   * @param args the values, laid out for binding {@link #sql}: by position, or (ojdbc, values by
+   *     name) one per distinct name; a call's positional arguments
+   * @param plan how to bind {@code :name} placeholders, or {@code null} for {@code ?} ones
+   * @param batch the checked rows of an execute-many step with rows, else {@code null}
+   */
+  record Step(PipelineStep op, String sql, Object[] args, BindPlan plan, Statements.Batch batch) {
+
+    PipelineOperation kind() {
+      return op.operation();
+    }
+
+    Class<?> returnType() {
+      return op.returnType();
+    }
 
     /** How many rows a query step keeps. */
     int maxRows() {
-      return switch (kind) {
-        case FETCH_ONE -> 1;
-        case FETCH_MANY -> numRows;
-        default -> Integer.MAX_VALUE;
-      };
+      return op.numRows();
     }
 
     boolean isQuery() {
-      return kind == PipelineOperation.FETCH_ONE || kind == PipelineOperation.FETCH_MANY
-          || kind == PipelineOperation.FETCH_ALL;
+      return kind() == PipelineOperation.FETCH_ONE || kind() == PipelineOperation.FETCH_MANY
+          || kind() == PipelineOperation.FETCH_ALL;
+    }
+
+    /** Rows per fetch round trip: the step's array size, or no more than it keeps (at least 1). */
+    int fetchSize(int defaultArraySize) {
+      if (kind() == PipelineOperation.FETCH_ALL) {
+        return op.arraySize();
+      }
+      return Math.max(1, Math.min(maxRows(), Math.max(1, defaultArraySize)));
+    }
+
+    /** Binds the step's values to a statement prepared from {@link #sql}. */
+    void bind(PreparedStatement ps, InputTypeHandler handler) throws SQLException {
+      if (plan == null) {
+        Statements.bind(ps, args, 0, handler);
+      } else {
+        plan.bind(ps, args, handler, null);
+      }
+    }
+
+    /** A call's arguments: positional, then keyword ones in the map's order. */
+    Object[] callArgs() {
+      Map<String, ?> keywords = op.keywordParameters();
+      return keywords == null || keywords.isEmpty() ? args : StoredCalls.concat(args, keywords);
+    }
+
+    /** Whether a call step has keyword arguments. */
+    boolean hasKeywords() {
+      return op.keywordParameters() != null && !op.keywordParameters().isEmpty();
+    }
+
+    /**
+     * Whether the step may leave uncommitted work once it reached the database: anything but a
+     * query that locks nothing (and a commit, which ends the transaction when it succeeds).
+     */
+    boolean mayWrite() {
+      return switch (kind()) {
+        case COMMIT -> false;
+        case FETCH_ONE, FETCH_MANY, FETCH_ALL -> SqlText.locksRows(sql);
+        case EXECUTE -> {
+          String keyword = SqlText.binds(sql).keyword;
+          yield !("SELECT".equals(keyword) || "WITH".equals(keyword)) || SqlText.locksRows(sql);
+        }
+        default -> true;
+      };
     }
   }
 
@@ -56,60 +117,199 @@ final class PipelineImpl implements Pipeline {
 
   @Override
   public Pipeline addExecute(String sql, Object... params) {
-    Object[] args = copy(params);
-    SqlText.checkStatement(sql, args.length);
-    return add(new Step(PipelineOperation.EXECUTE, sql, args, null, 0, null));
+    return addPositional(PipelineOperation.EXECUTE, sql, params, 0, 0, null);
   }
 
   @Override
-  public Pipeline addExecuteMany(String sql, List<? extends List<?>> rows) {
-    Statements.Batch batch = Statements.checkBatch(sql, rows, connection.session().isOracle());
-    return add(new Step(PipelineOperation.EXECUTE_MANY, batch.sql(), Statements.args(null), batch, 0, null));
+  public Pipeline addExecute(String sql, Map<String, ?> params) {
+    return addNamed(PipelineOperation.EXECUTE, sql, params, 0, 0, null);
+  }
+
+  @Override
+  public Pipeline addExecuteMany(String sql, List<?> rows) {
+    // Rows of values by position (List) or by name (Map), as executeMany takes them.
+    Statements.Batch batch = Statements.checkBatch(sql, rows, oracle());
+    PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE_MANY, sql, null,
+        Collections.unmodifiableList(new ArrayList<>(rows)), null, null, 0, 0, rows.size(), null, null, false);
+    return add(new Step(op, batch.sql(), Statements.args(null), batch.plan(), batch));
+  }
+
+  @Override
+  public Pipeline addExecuteMany(String sql, int numIterations) {
+    SqlText.checkStatement(sql, 0);
+    if (numIterations < 0) {
+      throw new InvalidArgumentException("numIterations", "numIterations must not be negative, got " + numIterations);
+    }
+    PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE_MANY, sql, null, List.of(), null, null, 0, 0,
+        numIterations, null, null, false);
+    return add(new Step(op, sql, Statements.args(null), null, null));
   }
 
   @Override
   public Pipeline addFetchOne(String sql, Object... params) {
-    return addQuery(PipelineOperation.FETCH_ONE, sql, 1, params);
+    return addPositional(PipelineOperation.FETCH_ONE, sql, params, 1, 0, null);
+  }
+
+  @Override
+  public Pipeline addFetchOne(String sql, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_ONE, sql, params, 1, 0, null);
+  }
+
+  @Override
+  public Pipeline addFetchOne(String sql, RowMapper<?> mapper, Object... params) {
+    return addPositional(PipelineOperation.FETCH_ONE, sql, params, 1, 0, requireMapper(mapper));
+  }
+
+  @Override
+  public Pipeline addFetchOne(String sql, RowMapper<?> mapper, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_ONE, sql, params, 1, 0, requireMapper(mapper));
   }
 
   @Override
   public Pipeline addFetchMany(String sql, int numRows, Object... params) {
-    if (numRows < 1) {
-      throw new InvalidArgumentException("numRows", "numRows must be at least 1, got " + numRows);
-    }
-    return addQuery(PipelineOperation.FETCH_MANY, sql, numRows, params);
+    return addPositional(PipelineOperation.FETCH_MANY, sql, params, checkNumRows(numRows), 0, null);
+  }
+
+  @Override
+  public Pipeline addFetchMany(String sql) {
+    return addPositional(PipelineOperation.FETCH_MANY, sql, null, connection.cursorArraySize(), 0, null);
+  }
+
+  @Override
+  public Pipeline addFetchMany(String sql, int numRows, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_MANY, sql, params, checkNumRows(numRows), 0, null);
+  }
+
+  @Override
+  public Pipeline addFetchMany(String sql, int numRows, RowMapper<?> mapper, Object... params) {
+    return addPositional(PipelineOperation.FETCH_MANY, sql, params, checkNumRows(numRows), 0, requireMapper(mapper));
+  }
+
+  @Override
+  public Pipeline addFetchMany(String sql, int numRows, RowMapper<?> mapper, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_MANY, sql, params, checkNumRows(numRows), 0, requireMapper(mapper));
   }
 
   @Override
   public Pipeline addFetchAll(String sql, Object... params) {
-    return addQuery(PipelineOperation.FETCH_ALL, sql, 0, params);
+    return addPositional(PipelineOperation.FETCH_ALL, sql, params, Integer.MAX_VALUE, connection.cursorArraySize(),
+        null);
   }
 
-  private Pipeline addQuery(PipelineOperation kind, String sql, int numRows, Object[] params) {
+  @Override
+  public Pipeline addFetchAll(String sql, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_ALL, sql, params, Integer.MAX_VALUE, connection.cursorArraySize(), null);
+  }
+
+  @Override
+  public Pipeline addFetchAll(String sql, RowMapper<?> mapper, Object... params) {
+    return addPositional(PipelineOperation.FETCH_ALL, sql, params, Integer.MAX_VALUE, connection.cursorArraySize(),
+        requireMapper(mapper));
+  }
+
+  @Override
+  public Pipeline addFetchAll(String sql, RowMapper<?> mapper, Map<String, ?> params) {
+    return addNamed(PipelineOperation.FETCH_ALL, sql, params, Integer.MAX_VALUE, connection.cursorArraySize(),
+        requireMapper(mapper));
+  }
+
+  @Override
+  public Pipeline addFetchAll(String sql, List<?> params, int arraySize, RowMapper<?> mapper) {
+    return addPositional(PipelineOperation.FETCH_ALL, sql, params == null ? null : params.toArray(),
+        Integer.MAX_VALUE, checkArraySize(arraySize), mapper);
+  }
+
+  @Override
+  public Pipeline addFetchAll(String sql, Map<String, ?> params, int arraySize, RowMapper<?> mapper) {
+    return addNamed(PipelineOperation.FETCH_ALL, sql, params, Integer.MAX_VALUE, checkArraySize(arraySize), mapper);
+  }
+
+  private static int checkNumRows(int numRows) {
+    if (numRows < 0) {
+      throw new InvalidArgumentException("numRows", "numRows must not be negative, got " + numRows);
+    }
+    return numRows;
+  }
+
+  private static int checkArraySize(int arraySize) {
+    if (arraySize < 1) {
+      throw new InvalidArgumentException("arraySize", "arraySize must be at least 1, got " + arraySize);
+    }
+    return arraySize;
+  }
+
+  private static RowMapper<?> requireMapper(RowMapper<?> mapper) {
+    ConnectionImpl.requireArgument(mapper, "mapper");
+    return mapper;
+  }
+
+  /** A statement or query with values by position: {@code ?}, {@code :1} or {@code :name} placeholders. */
+  private Pipeline addPositional(PipelineOperation kind, String sql, Object[] params, int numRows, int arraySize,
+      RowMapper<?> mapper) {
     Object[] args = copy(params);
-    SqlText.checkStatement(sql, args.length);
-    checkNoOutParameters(args);
-    return add(new Step(kind, sql, args, null, numRows, null));
+    SqlBinds binds = SqlText.checkStatement(sql, args.length);
+    if (kind != PipelineOperation.EXECUTE) {
+      checkNoOutParameters(args);
+    }
+    BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, oracle()) : null;
+    PipelineStep op = new PipelineStep(kind, sql, null, readOnly(args), null, null, numRows, arraySize, 0, null,
+        mapper, kind != PipelineOperation.EXECUTE && connection.fetchDecimalsSetting());
+    return add(new Step(op, plan == null ? sql : plan.sql, plan == null ? args : plan.values, plan, null));
+  }
+
+  /** A statement or query with values by name. */
+  private Pipeline addNamed(PipelineOperation kind, String sql, Map<String, ?> params, int numRows, int arraySize,
+      RowMapper<?> mapper) {
+    BindPlan plan = BindPlan.byName(sql, SqlText.checkText(sql), params, oracle());
+    PipelineStep op = new PipelineStep(kind, sql, null, List.of(), readOnly(params), null, numRows, arraySize, 0,
+        null, mapper, kind != PipelineOperation.EXECUTE && connection.fetchDecimalsSetting());
+    return add(new Step(op, plan.sql, plan.values, plan, null));
   }
 
   @Override
   public Pipeline addCallProc(String name, Object... params) {
-    SqlText.requireProcedureName(name);
-    return add(new Step(PipelineOperation.CALL_PROC, name, copy(params), null, 0, null));
+    return addCall(PipelineOperation.CALL_PROC, name, null, copy(params), null);
+  }
+
+  @Override
+  public Pipeline addCallProc(String name, List<?> params, Map<String, ?> keywordParams) {
+    return addCall(PipelineOperation.CALL_PROC, name, null, params == null ? copy(null) : params.toArray(),
+        keywordParams);
   }
 
   @Override
   public Pipeline addCallFunc(String name, Class<?> returnType, Object... params) {
+    return addCall(PipelineOperation.CALL_FUNC, name, returnType, copy(params), null);
+  }
+
+  @Override
+  public Pipeline addCallFunc(String name, Class<?> returnType, List<?> params, Map<String, ?> keywordParams) {
+    return addCall(PipelineOperation.CALL_FUNC, name, returnType, params == null ? copy(null) : params.toArray(),
+        keywordParams);
+  }
+
+  private Pipeline addCall(PipelineOperation kind, String name, Class<?> returnType, Object[] args,
+      Map<String, ?> keywordParams) {
     SqlText.requireProcedureName(name);
-    ConnectionImpl.requireArgument(returnType, "returnType");
-    Object[] args = copy(params);
-    checkNoOutParameters(args);
-    return add(new Step(PipelineOperation.CALL_FUNC, name, args, null, 0, returnType));
+    StoredCalls.checkKeywords(keywordParams);
+    Map<String, Object> keywords = keywordParams == null ? null : readOnly(keywordParams);
+    if (kind == PipelineOperation.CALL_FUNC) {
+      ConnectionImpl.requireArgument(returnType, "returnType");
+      checkNoOutParameters(args);
+      if (keywords != null) {
+        checkNoOutParameters(keywords.values().toArray());
+      }
+    }
+    PipelineStep op = new PipelineStep(kind, null, name, readOnly(args), null, keywords, 0, 0, 0, returnType, null,
+        false);
+    return add(new Step(op, name, args, null, null));
   }
 
   @Override
   public Pipeline addCommit() {
-    return add(new Step(PipelineOperation.COMMIT, null, Statements.args(null), null, 0, null));
+    PipelineStep op = new PipelineStep(PipelineOperation.COMMIT, null, null, List.of(), null, null, 0, 0, 0, null,
+        null, false);
+    return add(new Step(op, null, Statements.args(null), null, null));
   }
 
   @Override
@@ -121,6 +321,24 @@ final class PipelineImpl implements Pipeline {
     return List.copyOf(kinds);
   }
 
+  @Override
+  public List<PipelineStep> steps() {
+    List<PipelineStep> ops = new ArrayList<>(steps.size());
+    for (Step step : steps) {
+      ops.add(step.op());
+    }
+    return List.copyOf(ops);
+  }
+
+  @Override
+  public String toString() {
+    return "Pipeline with " + steps.size() + (steps.size() == 1 ? " operation" : " operations");
+  }
+
+  private boolean oracle() {
+    return connection.session().isOracle();
+  }
+
   private Pipeline add(Step step) {
     steps.add(step);
     return this;
@@ -130,6 +348,15 @@ final class PipelineImpl implements Pipeline {
   private static Object[] copy(Object[] params) {
     Object[] args = Statements.args(params);
     return args.length == 0 ? args : args.clone();
+  }
+
+  /** A read-only view of copied values, which may hold nulls (unlike {@code List.copyOf}). */
+  private static List<Object> readOnly(Object[] values) {
+    return values.length == 0 ? List.of() : Collections.unmodifiableList(java.util.Arrays.asList(values.clone()));
+  }
+
+  private static Map<String, Object> readOnly(Map<String, ?> values) {
+    return Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   private static void checkNoOutParameters(Object[] args) {
@@ -163,6 +390,10 @@ final class PipelineImpl implements Pipeline {
         stopIfAsked(s, i);
         Step step = run.get(i);
         try {
+          if (step.mayWrite()) {
+            // Before it is sent: a step cut short by a cancel may still have written.
+            s.markDirty();
+          }
           results.add(runStep(s, prepared, i, step));
         } catch (Exception e) {
           prepared.discard(step.sql());
@@ -280,7 +511,7 @@ final class PipelineImpl implements Pipeline {
       case EXECUTE -> {
         PreparedStatement ps = prepared.get(step.sql());
         ps.clearWarnings();
-        Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+        step.bind(ps, connection.inputTypeHandler());
         s.track(ps);
         boolean query = ps.execute();
         if (query) {
@@ -291,21 +522,22 @@ final class PipelineImpl implements Pipeline {
         return done(index, step, null, null, count, null, warning(ps), false);
       }
       case EXECUTE_MANY -> {
-        if (step.batch().rows().isEmpty()) {
+        if (step.op().iterations() == 0) {
           return done(index, step, null, null, 0, null, null, false);
         }
         try (PreparedStatement ps = s.jdbc().prepareStatement(step.sql())) {
-          long count = Statements.executeBatch(s, ps, step.batch(), connection.inputTypeHandler(), null,
-              Integer.MAX_VALUE, new long[1]);
+          long count = step.batch() == null
+              ? Statements.executeIterations(s, ps, step.op().iterations(), Integer.MAX_VALUE, new long[1])
+              : Statements.executeBatch(s, ps, step.batch(), connection.inputTypeHandler(), null, Integer.MAX_VALUE,
+                  new long[1]);
           return done(index, step, null, null, count, null, warning(ps), false);
         }
       }
       case FETCH_ONE, FETCH_MANY, FETCH_ALL -> {
-        int max = step.maxRows();
         PreparedStatement ps = prepared.get(step.sql());
         ps.clearWarnings();
-        ps.setFetchSize(Math.min(max, Math.max(1, connection.cursorArraySize())));
-        Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+        ps.setFetchSize(step.fetchSize(connection.cursorArraySize()));
+        step.bind(ps, connection.inputTypeHandler());
         s.track(ps);
         if (!ps.execute()) {
           throw notAQuery(step);
@@ -316,11 +548,13 @@ final class PipelineImpl implements Pipeline {
         }
       }
       case CALL_FUNC -> {
-        Object value = Statements.callFunc(connection, step.sql(), step.returnType(), step.args());
+        Object value = StoredCalls.callFunc(connection, step.sql(), step.returnType(), step.args(),
+            step.op().keywordParameters());
         return done(index, step, null, null, 0, value, null, false);
       }
       case CALL_PROC -> {
-        List<Object> arguments = Statements.callProc(connection, step.sql(), step.args());
+        List<Object> arguments = StoredCalls.callProc(connection, step.sql(), step.args(),
+            step.op().keywordParameters());
         return done(index, step, null, null, 0, Collections.unmodifiableList(arguments), null, false);
       }
       case COMMIT -> {
@@ -340,10 +574,19 @@ final class PipelineImpl implements Pipeline {
   static PipelineResult readRows(ConnectionImpl connection, int index, Step step, Statement statement, ResultSet rs,
       boolean pipelined) throws SQLException {
     RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler(), connection.session().held(),
-        step.sql());
+        step.sql()).fetchingDecimals(step.op().fetchDecimals());
     List<Row> rows = Statements.read(rs, reader, step.maxRows());
     List<ColumnDescription> columns = reader.columns();
-    return done(index, step, rows, columns, rows.size(), null, warning(statement), pipelined);
+    RowMapper<?> mapper = step.op().rowMapper();
+    List<Object> mapped = null;
+    if (mapper != null) {
+      mapped = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        mapped.add(mapper.map(row));
+      }
+    }
+    return new PipelineResult(index, step.kind(), rows, columns, rows.size(), null, warning(statement), null,
+        pipelined, mapped);
   }
 
   static PipelineResult done(int index, Step step, List<Row> rows, List<ColumnDescription> columns, long rowCount,

@@ -28,6 +28,8 @@ final class RowReader {
   private final OutputTypeHandler handler;
   /** Set when LOB columns are fetched as locators ({@link io.asyncoracle.AsyncLob}s) on this session. */
   private Session lobSession;
+  /** Set when number columns are read as {@link java.math.BigDecimal} (python-oracledb's {@code fetch_decimals}). */
+  private boolean decimals;
 
   RowReader(ResultSetMetaData metaData, OutputTypeHandler handler) throws SQLException {
     this(Shape.of(metaData), handler);
@@ -95,6 +97,21 @@ final class RowReader {
     return this;
   }
 
+  /**
+   * Makes this reader return every decimal number column ({@code NUMBER}, {@code NUMERIC},
+   * {@code DECIMAL}, and the integer types other databases report for them) as a
+   * {@link java.math.BigDecimal}, whatever type the driver would pick (python-oracledb's
+   * {@code fetch_decimals}). Binary floating-point columns ({@code BINARY_DOUBLE},
+   * {@code BINARY_FLOAT}, {@code DOUBLE}, {@code REAL}) keep their type, as in the reference.
+   *
+   * @param asDecimals whether to read number columns as decimals
+   * @return this reader
+   */
+  RowReader fetchingDecimals(boolean asDecimals) {
+    this.decimals = asDecimals;
+    return this;
+  }
+
   List<ColumnDescription> columns() {
     return columns;
   }
@@ -114,9 +131,18 @@ final class RowReader {
         values[i] = LobImpl.fetched(lobSession, rs, i + 1, column.jdbcType());
         continue;
       }
-      values[i] = readDefault(rs, i + 1, column.jdbcType());
+      values[i] = decimals && isDecimal(column.jdbcType()) ? rs.getBigDecimal(i + 1)
+          : readDefault(rs, i + 1, column.jdbcType());
     }
     return new RowImpl(columns, indexByName, values);
+  }
+
+  /** Decimal number types: Oracle's NUMBER is NUMERIC; H2 reports integer types for integer expressions. */
+  private static boolean isDecimal(int type) {
+    return switch (type) {
+      case Types.NUMERIC, Types.DECIMAL, Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT -> true;
+      default -> false;
+    };
   }
 
   private static boolean isLob(int type) {

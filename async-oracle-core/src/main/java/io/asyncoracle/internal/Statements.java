@@ -81,7 +81,8 @@ final class Statements {
       noteTransaction(s, sql, true);
       try (ResultSet rs = ps.getResultSet()) {
         RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandlerSetting(), s.held(), sql)
-            .fetchingLobs(connection.fetchLobsSetting() ? s : null);
+            .fetchingLobs(connection.fetchLobsSetting() ? s : null)
+            .fetchingDecimals(connection.fetchDecimalsSetting());
         List<T> rows = new ArrayList<>();
         while (rows.size() < maxRows && rs.next()) {
           rows.add(mapper.map(reader.read(rs)));

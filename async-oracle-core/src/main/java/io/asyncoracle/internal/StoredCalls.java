@@ -93,7 +93,7 @@ final class StoredCalls {
     }
   }
 
-  private static Object[] concat(Object[] args, Map<String, ?> keywords) {
+  static Object[] concat(Object[] args, Map<String, ?> keywords) {
     Object[] all = new Object[args.length + keywords.size()];
     System.arraycopy(args, 0, all, 0, args.length);
     int i = args.length;
@@ -103,7 +103,7 @@ final class StoredCalls {
     return all;
   }
 
-  private static String namedNotation(int positional, Map<String, ?> keywords) {
+  static String namedNotation(int positional, Map<String, ?> keywords) {
     StringBuilder call = new StringBuilder(Statements.placeholders(positional));
     for (String key : keywords.keySet()) {
       if (call.length() > 0) {

@@ -305,7 +305,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner, AcquireFutu
     }
     acquire.cancelTimer();
     Session session = newSession(held, acquire.delivery);
-    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize());
+    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
     if (acquire.isDone()) {
       session.release();
       return;
@@ -380,7 +380,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner, AcquireFutu
     if (listener != PoolListener.NONE) {
       notifyListener(l -> l.onAcquire(Duration.ZERO));
     }
-    return new ConnectionImpl(session, options.arraySize());
+    return new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
   }
 
   // ---- withConnection -------------------------------------------------------------------------

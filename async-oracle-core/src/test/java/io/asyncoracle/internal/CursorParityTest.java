@@ -152,6 +152,30 @@ class CursorParityTest {
   }
 
   @Test
+  void inputSizesByNameThenValuesByPositionFailInsteadOfBeingIgnored() {
+    // python-oracledb's test 6350 (DPY-2006).
+    AsyncCursor cursor = conn.cursor();
+    cursor.setInputSizes(Map.of("n", JDBCType.NUMERIC));
+    assertThat(failure(cursor.execute("select :n from dual", "5")))
+        .isInstanceOfSatisfying(InvalidArgumentException.class, e -> assertThat(e.argument()).isEqualTo("params"))
+        .hasMessageContaining("DPY-2006").hasMessageContaining("[n]");
+    assertThat(failure(cursor.executeMany("insert into item (id, price) values (:id, :n)",
+        List.of(List.of(40, "5"))))).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("DPY-2006");
+    assertThat(await(conn.fetchAll("select id from item where id = 40"))).as("nothing was sent").isEmpty();
+
+    await(cursor.executeMany("insert into item (id, price) values (:id, :n)",
+        List.of(Map.of("id", 41, "n", "6"), Map.of("id", 42, "n", "7"))));
+    assertThat(await(conn.fetchOne("select price from item where id = 42")).get(0, Integer.class))
+        .as("rows by name take the sizes by name").isEqualTo(7);
+    await(cursor.execute("select :n from dual", Map.of("n", "5")));
+    assertThat(await(cursor.fetchOne()).get(0)).isEqualTo(new java.math.BigDecimal("5"));
+    cursor.setInputSizes(JDBCType.NUMERIC);
+    await(cursor.execute("select :n from dual", "5"));
+    assertThat(await(cursor.fetchOne()).get(0)).as("sizes by position type values by position")
+        .isEqualTo(new java.math.BigDecimal("5"));
+  }
+
+  @Test
   void aRowFactoryMapsTheCursorsRows() {
     AsyncCursor cursor = conn.cursor();
     await(cursor.execute("select id, label from item where id <= 3 order by id"));

@@ -174,4 +174,56 @@ class PipelineIT {
       System.clearProperty("oracle.jdbc.disablePipeline");
     }
   }
+  @Test
+  void aTimedOutPipelineLeavesNoUncommittedRowForTheNextBorrower() {
+    // Issue 19, item 1: the insert ran on the server, the run timed out before its answer was read.
+    AsyncPool single = OracleDatabase.pool(1);
+    try {
+      AsyncConnection c = await(single.acquire());
+      c.setCallTimeout(java.time.Duration.ofSeconds(1));
+      assertThat(failure(c.pipeline()
+          .addExecute("insert into pipeline_item values (77, 'leaked?')")
+          .addExecute("begin dbms_session.sleep(5); end;")
+          .run(true))).isInstanceOf(io.asyncoracle.CallTimeoutException.class);
+      await(c.close());
+      long rows = await(single.withConnection(next -> next.commit()
+          .thenCompose(ignored -> next.fetchOne("select count(*) from pipeline_item where id = 77")))).get(0, Long.class);
+      assertThat(rows).isZero();
+    } finally {
+      await(single.close(true, true));
+    }
+  }
+
+  @Test
+  void namedBindsKeywordArgumentsMappersAndDecimalsInOnePipeline() {
+    conn.setFetchDecimals(true);
+    List<PipelineResult> results;
+    try {
+      results = await(conn.pipeline()
+          .addExecute("insert into pipeline_item values (:id, :label)", java.util.Map.of("id", 5, "label", "five"))
+          .addExecute("begin insert into pipeline_item values (:id, :label); end;", 6, "six")
+          .addFetchOne("select id, label from pipeline_item where id = :id", row -> row.get(1), java.util.Map.of("id", 5))
+          .addFetchAll("select id from pipeline_item order by id", List.of(), 1, null)
+          .addFetchMany("select id from pipeline_item", 0)
+          .addCallFunc("pipeline_twice", Long.class, List.of(), java.util.Map.of("x", 21))
+          .addExecuteMany("insert into pipeline_item values (99, 'never')", 0)
+          .run());
+    } finally {
+      conn.setFetchDecimals(false);
+    }
+    assertThat(results).allSatisfy(r -> assertThat(r.pipelined()).isTrue());
+    assertThat(results.get(2).mappedRows()).containsExactly("five");
+    assertThat(results.get(3).rows()).extracting(r -> r.get(0)).containsExactly(new java.math.BigDecimal("5"),
+        new java.math.BigDecimal("6"));
+    assertThat(results.get(4).rows()).isEmpty();
+    assertThat(results.get(5).returnValue()).isEqualTo(42L);
+  }
+
+  @Test
+  void aConnectionKnowsItsNetworkAddress() {
+    assertThat(conn.host()).isNotBlank();
+    assertThat(conn.port()).isPositive();
+    assertThat(conn.protocol()).isEqualTo("tcp");
+    assertThat(await(conn.serviceName())).isEqualToIgnoringCase("freepdb1");
+  }
 }
