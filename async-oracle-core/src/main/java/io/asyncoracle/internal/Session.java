@@ -1,7 +1,6 @@
 package io.asyncoracle.internal;
 
 import io.asyncoracle.AsyncOracleException;
-import io.asyncoracle.CallTimeoutException;
 import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.UnsupportedFeatureException;
@@ -11,12 +10,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,74 +27,10 @@ final class Session {
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
   static final String MODULE = "OCSID.MODULE";
 
-  /** What a session goes back to when released: a pool, or nothing (a standalone connection). */
-  interface Owner {
-    /**
-     * Takes the connection back. Runs on the session's lane, or on a thread that claimed it.
-     *
-     * @param session the session
-     * @param discard whether the physical connection must be closed instead of reused
-     */
-    void release(Session session, boolean discard);
-
-    /**
-     * Gives up a connection whose call does not return (the database stopped answering): its
-     * place in the pool is freed now; the connection is discarded when the driver returns.
-     *
-     * @param session the session
-     */
-    default void abandon(Session session) {
-    }
-
-    /**
-     * Whether taking a connection back talks to the database (closing it does): then a release
-     * always runs on the lane, never on the application's thread.
-     *
-     * @return {@code true} for owners that close the connection
-     */
-    default boolean releaseTalksToTheDatabase() {
-      return false;
-    }
-
-    /**
-     * Names the owner for messages.
-     *
-     * @return e.g. the pool name
-     */
-    String name();
-  }
 
   /** How long a timed-out call may take to answer its cancel before its connection is given up. */
   static final Duration CANCEL_GRACE = Duration.ofMillis(500);
 
-  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Call> STATE =
-      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Call.class, "state");
-
-  /** The call running on the lane now. Its state decides, once, how the call's future completes. */
-  private static final class Call {
-    static final int RUNNING = 0;
-    static final int FINISHED = 1;
-    static final int TIMED_OUT = 2;
-    final String operation;
-    final CompletableFuture<?> future;
-    /** The call's observation, or {@code null} (no observer). */
-    final ObservedCall observed;
-    /** RUNNING, FINISHED or TIMED_OUT; changed only through {@link #STATE}. */
-    volatile int state = RUNNING;
-    volatile Statement statement;
-    volatile boolean returned;
-
-    Call(String operation, CompletableFuture<?> future, ObservedCall observed) {
-      this.operation = operation;
-      this.future = future;
-      this.observed = observed;
-    }
-
-    boolean finish() {
-      returned = true;
-      return STATE.compareAndSet(this, RUNNING, FINISHED);
-    }
-  }
 
   /** Counts the rows of a call's result for its observation; {@code -1} for none. */
   static final ToLongFunction<Object> NO_ROWS = result -> -1;
@@ -112,7 +43,7 @@ final class Session {
 
   final Engine engine;
   private final Lane lane;
-  private final Owner owner;
+  private final SessionOwner owner;
   private final String dsn;
   private final HeldConnection held;
   /** Where observed calls go, or {@code null} when the pool has no observer. */
@@ -121,7 +52,7 @@ final class Session {
   private final boolean oracle;
   private final long borrowedAt = System.nanoTime();
 
-  private volatile Call current;
+  private volatile RunningCall current;
   private volatile Duration callTimeout;
   private volatile AsyncOracleException revoked;
   private volatile boolean abandoned;
@@ -135,25 +66,10 @@ final class Session {
   /** Whether the application dropped the connection (closed for good instead of pooled). */
   private volatile boolean dropped;
 
-  /** Write-only session attributes waiting to be sent with the next call (created on first use). */
-  private volatile Map<String, String> pendingClientInfo;
-  private volatile int stmtCacheSize;
-  private volatile boolean stmtCacheSizePending;
-  private final int defaultStmtCacheSize;
-  private final String defaultModule;
-
-  // Confined to the lane (or to the thread that claimed it).
-  private boolean autocommit;
-  private boolean dirty;
   private volatile boolean broken;
-  private String originalSchema;
-  /** The level to restore on release, or -1 when this lending did not change it. */
-  private int originalIsolation = -1;
-  private volatile boolean readOnly;
-  private Set<String> clientInfoSet;
-  private Map<Object, Runnable> openResources;
+  private final SessionChanges changes;
 
-  Session(Engine engine, Owner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
+  Session(Engine engine, SessionOwner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
       String defaultModule, CallTarget target) {
     this.engine = engine;
     // A lane per lending, not per connection: the release hands the connection on from inside the
@@ -166,16 +82,14 @@ final class Session {
     this.oracle = held.oracle;
     this.dsn = dsn;
     this.callTimeout = callTimeout;
-    this.stmtCacheSize = stmtCacheSize;
-    this.defaultStmtCacheSize = stmtCacheSize;
-    this.defaultModule = defaultModule;
+    this.changes = new SessionChanges(held, stmtCacheSize, defaultModule);
   }
 
   HeldConnection held() {
     return held;
   }
 
-  boolean ownedBy(Owner candidate) {
+  boolean ownedBy(SessionOwner candidate) {
     return owner == candidate;
   }
 
@@ -239,7 +153,7 @@ final class Session {
 
   /**
    * Claims, once, the right to free this session's place in its pool: a release and an
-   * {@linkplain Owner#abandon abandon} may race, and only one may count.
+   * {@linkplain SessionOwner#abandon abandon} may race, and only one may count.
    *
    * @return whether the caller is the one
    */
@@ -329,16 +243,16 @@ final class Session {
    * statement not yet started sees the cancel in {@link #track} and does not start.
    */
   private void cancelled(CompletableFuture<?> future) {
-    Call call = current;
+    RunningCall call = current;
     if (call == null || call.future != future || call.returned) {
       return;
     }
     // A cancel is a network call (ojdbc sends a break, H2 over TCP opens a connection): off the
     // application's thread, which an asynchronous API must never hold.
     try {
-      engine.workers().execute(() -> cancel(call));
+      engine.workers().execute(call::cancel);
     } catch (RejectedExecutionException e) {
-      cancel(call);
+      call.cancel();
     }
   }
 
@@ -401,16 +315,16 @@ final class Session {
       }
       return () -> engine.fail(future, refused);
     }
-    Call call = new Call(operation, future, observed);
+    RunningCall call = new RunningCall(this, operation, future, observed);
     Duration timeout = callTimeout;
     ScheduledFuture<?> timer = null;
     current = call;
     ObservedCall.Scope scope = observed == null ? null : CallTarget.open(observed, false);
     try {
       if (!timeout.isZero()) {
-        timer = engine.schedule(() -> onCallTimeout(call, timeout, future), timeout.toNanos());
+        timer = engine.schedule(() -> call.timedOut(timeout), timeout.toNanos());
       }
-      applyPendingSettings();
+      changes.applyPending();
       T result = action.execute(this);
       if (scope != null) {
         CallTarget.close(scope);
@@ -458,7 +372,7 @@ final class Session {
   }
 
   /** Ends the call; returns {@code false} if its deadline had already passed (the timer owns the future). */
-  private boolean finish(Call call, ScheduledFuture<?> timer) {
+  private boolean finish(RunningCall call, ScheduledFuture<?> timer) {
     current = null;
     if (timer != null) {
       timer.cancel(false);
@@ -466,66 +380,13 @@ final class Session {
     return call.finish();
   }
 
-  private Throwable translate(Call call, Throwable error) {
+  private Throwable translate(RunningCall call, Throwable error) {
     AsyncOracleException why = revoked;
     if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException) && !(error instanceof Error)) {
       return new PoolClosedException(owner.name() + " - " + call.operation + " was interrupted: "
           + why.getMessage(), Errors.unwrap(error));
     }
     return Errors.failure(error);
-  }
-
-  /**
-   * The call's deadline passed: it will not complete successfully. Cancels the statement (or, if
-   * none exists yet, the statement as soon as it does, see {@link #track}), then fails the future
-   * as soon as the call answers the cancel, saying the connection is still usable (python-oracledb's
-   * DPI-1067). If the call does not answer within {@link #CANCEL_GRACE}, the connection is given up
-   * (DPI-1080): the future fails saying so, and its place in the pool is freed.
-   */
-  private void onCallTimeout(Call call, Duration timeout, CompletableFuture<?> future) {
-    if (!STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
-      return;
-    }
-    if (call.observed != null) {
-      CallTarget.stop(call.observed, -1, new CallTimeoutException(call.operation + " exceeded the call timeout of "
-          + timeout.toMillis() + " ms", timeout, null));
-    }
-    // A cancel is a network call (H2 opens a connection for it, ojdbc sends a break): never on the
-    // timer thread, which every other deadline needs.
-    try {
-      engine.workers().execute(() -> cancel(call));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      LOG.log(Level.DEBUG, () -> owner.name() + " - could not cancel " + call.operation + ": " + e);
-    }
-    long graceEnd = System.nanoTime() + CANCEL_GRACE.toNanos();
-    engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), 0);
-  }
-
-  private void awaitCancelled(Call call, Duration timeout, CompletableFuture<?> future, long graceEnd) {
-    if (call.returned) {
-      engine.failFromTimer(future, new CallTimeoutException(call.operation + " exceeded the call timeout of "
-          + timeout.toMillis() + " ms and was cancelled; the connection is still usable", timeout, null));
-      return;
-    }
-    long left = graceEnd - System.nanoTime();
-    if (left > 0) {
-      engine.schedule(() -> awaitCancelled(call, timeout, future, graceEnd), Math.min(left, 1_000_000L));
-      return;
-    }
-    CallTimeoutException discarded = new CallTimeoutException(call.operation + " exceeded the call timeout of "
-        + timeout.toMillis() + " ms and did not answer the cancel within " + CANCEL_GRACE.toMillis()
-        + " ms; the connection was discarded", timeout, null);
-    // Off the timer: giving up fails the calls queued behind, whose callbacks must not run here.
-    // The place is freed first, so whoever sees the failure sees the pool without this connection.
-    Runnable giveUp = () -> {
-      abandon(null);
-      engine.fail(future, discarded);
-    };
-    try {
-      engine.workers().execute(giveUp);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      giveUp.run();
-    }
   }
 
   /**
@@ -538,8 +399,8 @@ final class Session {
   void abandon(RuntimeException whyForCall) {
     broken = true;
     abandoned = true;
-    Call call = current;
-    if (whyForCall != null && call != null && STATE.compareAndSet(call, Call.RUNNING, Call.TIMED_OUT)) {
+    RunningCall call = current;
+    if (whyForCall != null && call != null && call.timeOut()) {
       if (call.observed != null) {
         CallTarget.stop(call.observed, -1, whyForCall);
       }
@@ -557,24 +418,24 @@ final class Session {
    * @return {@code true} while a call is in the driver
    */
   boolean callInProgress() {
-    Call call = current;
+    RunningCall call = current;
     return call != null && !call.returned;
   }
 
   /** Registers the statement the current call runs, so cancel and timeouts can break it. */
   void track(Statement statement) throws SQLException {
-    Call call = current;
+    RunningCall call = current;
     if (call != null) {
       call.statement = statement;
       if (call.future.isCancelled()) {
         // Cancelled by the application before the statement ran: do not start it.
-        cancelQuietly(statement, call);
+        call.cancelQuietly(statement);
         throw new java.sql.SQLException(call.operation + ": cancelled before the statement ran", "HY008");
       }
-      if (call.state == Call.TIMED_OUT) {
+      if (call.state == RunningCall.TIMED_OUT) {
         // The deadline passed while the statement was being prepared or bound: do not start it (a
         // driver may ignore a cancel that arrives before the statement runs).
-        cancelQuietly(statement, call);
+        call.cancelQuietly(statement);
         throw new java.sql.SQLTimeoutException(call.operation + ": the call timeout passed before the statement ran");
       }
     }
@@ -587,8 +448,8 @@ final class Session {
    * @return {@code true} when the call must not start another statement
    */
   boolean callStopped() {
-    Call call = current;
-    return call != null && (call.state == Call.TIMED_OUT || call.future.isDone());
+    RunningCall call = current;
+    return call != null && (call.state == RunningCall.TIMED_OUT || call.future.isDone());
   }
 
   /**
@@ -608,9 +469,9 @@ final class Session {
 
   /** Breaks the running call, if any. Safe from any thread. */
   void cancel() {
-    Call call = current;
+    RunningCall call = current;
     if (call != null) {
-      cancel(call);
+      call.cancel();
     }
   }
 
@@ -622,59 +483,29 @@ final class Session {
    * @param callFuture the future {@link #run} returned for the call
    */
   void cancelCall(CompletableFuture<?> callFuture) {
-    Call call = current;
+    RunningCall call = current;
     if (call != null && call.future == callFuture) {
-      cancel(call);
+      call.cancel();
     }
   }
 
-  private void cancel(Call call) {
-    if (call.returned) {
-      return;
-    }
-    Statement statement = call.statement;
-    if (statement != null) {
-      cancelQuietly(statement, call);
-    } else if (oracle) {
-      try {
-        held.oracleConnection().cancel();
-      } catch (SQLException | RuntimeException e) {
-        LOG.log(Level.DEBUG, () -> owner.name() + " - cancel of " + call.operation + " failed: " + e);
-      }
-    }
-  }
+  // ---- what the application changed (SessionChanges) ----------------------------------------
 
-  private void cancelQuietly(Statement statement, Call call) {
-    try {
-      statement.cancel();
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> owner.name() + " - cancel of " + call.operation + " failed: " + e);
-    }
+  /** What the application changed on this lend; confined to the lane for most of it. */
+  SessionChanges changes() {
+    return changes;
   }
-
-  // ---- session settings ---------------------------------------------------------------------
 
   void setClientInfo(String key, String value) {
-    Map<String, String> pending = pendingClientInfo;
-    if (pending == null) {
-      synchronized (this) {
-        pending = pendingClientInfo;
-        if (pending == null) {
-          pending = new ConcurrentHashMap<>();
-          pendingClientInfo = pending;
-        }
-      }
-    }
-    pending.put(key, value == null ? "" : value);
+    changes.setClientInfo(key, value);
   }
 
   void setStmtCacheSize(int size) {
-    stmtCacheSize = size;
-    stmtCacheSizePending = true;
+    changes.setStmtCacheSize(size);
   }
 
   int stmtCacheSize() {
-    return stmtCacheSize;
+    return changes.stmtCacheSize();
   }
 
   Duration callTimeout() {
@@ -685,104 +516,50 @@ final class Session {
     callTimeout = timeout;
   }
 
-  private void applyPendingSettings() throws SQLException {
-    Map<String, String> pending = pendingClientInfo;
-    if (pending != null && !pending.isEmpty()) {
-      for (String key : pending.keySet()) {
-        String value = pending.remove(key);
-        if (value != null) {
-          jdbc.setClientInfo(key, value);
-          if (clientInfoSet == null) {
-            clientInfoSet = new java.util.HashSet<>();
-          }
-          clientInfoSet.add(key);
-        }
-      }
-    }
-    if (stmtCacheSizePending) {
-      stmtCacheSizePending = false;
-      if (oracle) {
-        applyStmtCacheSize(stmtCacheSize);
-      }
-    }
-  }
-
-  private void applyStmtCacheSize(int size) throws SQLException {
-    oracle.jdbc.OracleConnection oc = held.oracleConnection();
-    oc.setImplicitCachingEnabled(size > 0);
-    if (size > 0) {
-      oc.setStatementCacheSize(size);
-    }
-    held.state.stmtCacheSize = size;
-  }
-
   boolean autocommit() {
-    return autocommit;
+    return changes.autocommit();
   }
 
   void setAutocommitNow(boolean value) throws SQLException {
-    jdbc.setAutoCommit(value);
-    autocommit = value;
-    if (value) {
-      dirty = false;
-    }
+    changes.setAutocommitNow(value);
   }
 
   /** Notes that the session may hold uncommitted work. Runs on the lane. */
   void markDirty() {
-    if (!autocommit) {
-      dirty = true;
-    }
+    changes.markDirty();
   }
 
   /** Notes that the transaction ended. Runs on the lane. */
   void markClean() {
-    dirty = false;
+    changes.markClean();
   }
 
   boolean dirty() {
-    return dirty;
+    return changes.dirty();
   }
 
-  /** Sets the isolation level, remembering the one to restore on release. Runs on the lane. */
   void setTransactionIsolationNow(int level) throws SQLException {
-    int before = jdbc.getTransactionIsolation();
-    jdbc.setTransactionIsolation(level);
-    if (originalIsolation < 0 && before != level) {
-      originalIsolation = before;
-    }
+    changes.setTransactionIsolationNow(level);
   }
 
   boolean readOnly() {
-    return readOnly;
+    return changes.readOnly();
   }
 
-  /** Sets read-only mode; release turns it off again. Runs on the lane. */
   void setReadOnlyNow(boolean value) throws SQLException {
-    jdbc.setReadOnly(value);
-    readOnly = value;
+    changes.setReadOnlyNow(value);
   }
 
-  /** Remembers the schema to restore on release before the first change. Runs on the lane. */
   void rememberSchema() throws SQLException {
-    if (originalSchema == null) {
-      originalSchema = jdbc.getSchema();
-    }
+    changes.rememberSchema();
   }
 
-  /** Registers a statement or LOB to close on release. Runs on the lane. */
   void opened(Object resource, Runnable closer) {
-    if (openResources == null) {
-      openResources = new LinkedHashMap<>();
-    }
-    openResources.put(resource, closer);
+    changes.opened(resource, closer);
   }
 
-  /** Unregisters a resource closed by the application. Runs on the lane. */
   void closed(Object resource) {
-    if (openResources != null) {
-      openResources.remove(resource);
-    }
+    changes.closed(resource);
   }
 
   /** Whether the connection looks usable, without a round trip. Safe from any thread. */
@@ -890,75 +667,23 @@ final class Session {
 
   /** Whether giving the connection back needs no call to the driver. Runs on the lane or a claim. */
   private boolean isClean() {
-    return !owner.releaseTalksToTheDatabase() && !broken && revoked == null && !dirty && !autocommit && originalSchema == null
-        && originalIsolation < 0 && !readOnly
-        && (openResources == null || openResources.isEmpty())
-        && (clientInfoSet == null || clientInfoSet.isEmpty())
-        && stmtCacheSize == defaultStmtCacheSize;
+    return !owner.releaseTalksToTheDatabase() && !broken && revoked == null && changes.unchanged();
   }
 
   private void cleanUpAndReturn() {
     boolean discard = broken || revoked != null;
-    if (openResources != null) {
-      for (Runnable closer : openResources.values().toArray(new Runnable[0])) {
-        try {
-          closer.run();
-        } catch (Throwable e) {
-          discard = true;
-        }
-      }
-      openResources.clear();
+    if (!changes.closeOpenResources()) {
+      discard = true;
     }
     if (!discard) {
       try {
-        discard = !resetSession();
+        discard = !held.usableLocally() || !changes.reset();
       } catch (Throwable e) {
         LOG.log(Level.DEBUG, () -> owner.name() + " - discarding a connection that failed clean-up: " + e);
         discard = true;
       }
     }
     owner.release(this, discard);
-  }
-
-  /** Returns {@code false} when the connection must be discarded. */
-  private boolean resetSession() throws SQLException {
-    if (!held.usableLocally()) {
-      return false;
-    }
-    if (!autocommit && dirty) {
-      jdbc.rollback();
-      dirty = false;
-    }
-    if (autocommit) {
-      jdbc.setAutoCommit(false);
-      autocommit = false;
-    }
-    if (originalSchema != null) {
-      jdbc.setSchema(originalSchema);
-      originalSchema = null;
-    }
-    if (readOnly) {
-      // On Oracle a read-only transaction may still be open (its queries left nothing to roll
-      // back); it must end before the session can be made read-write again.
-      jdbc.rollback();
-      jdbc.setReadOnly(false);
-      readOnly = false;
-    }
-    if (originalIsolation >= 0) {
-      jdbc.setTransactionIsolation(originalIsolation);
-      originalIsolation = -1;
-    }
-    if (stmtCacheSize != defaultStmtCacheSize && oracle) {
-      applyStmtCacheSize(defaultStmtCacheSize);
-    }
-    // Tags an application set on this borrow must not leak to the next borrower.
-    if (clientInfoSet != null) {
-      for (String key : clientInfoSet) {
-        String reset = MODULE.equals(key) && defaultModule != null ? defaultModule : "";
-        jdbc.setClientInfo(key, reset);
-      }
-    }
-    return true;
   }
 
   /**

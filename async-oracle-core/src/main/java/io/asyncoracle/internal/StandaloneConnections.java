@@ -10,7 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 /** Connections made by {@link io.asyncoracle.AsyncOracle#connect}, outside any pool. */
-public final class StandaloneConnections implements Session.Owner {
+public final class StandaloneConnections implements SessionOwner {
 
   private static final StandaloneConnections OWNER = new StandaloneConnections();
 

@@ -43,7 +43,7 @@ import oracle.ucp.jdbc.PoolDataSource;
  * after their lifetime. It is not touched on every call: idle held connections wait in a LIFO stack
  * and an acquire takes one at once, on the caller's thread.
  */
-public final class UcpAsyncPool implements AsyncPool, Session.Owner, AcquireFuture.Owner {
+public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFuture.Owner {
 
   private static final System.Logger LOG = System.getLogger(UcpAsyncPool.class.getName());
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -431,7 +431,7 @@ public final class UcpAsyncPool implements AsyncPool, Session.Owner, AcquireFutu
     });
   }
 
-  // ---- coming back (Session.Owner) ------------------------------------------------------------
+  // ---- coming back (SessionOwner) ------------------------------------------------------------
 
   @Override
   public void release(Session session, boolean discard) {
