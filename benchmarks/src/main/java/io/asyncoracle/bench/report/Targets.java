@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>latency-bound: at least {@value #LATENCY_BOUND_GOAL} of pool size / latency;</li>
  *   <li>crowd: throughput at least the fastest peer's, p99 no higher than the lowest p99 of a peer,
  *       at most pool size + {@value #THREAD_HEADROOM} threads added to the JVM, no failures;</li>
- *   <li>fast query and insert: client CPU per call no more than {@value #CPU_PEER}'s;</li>
+ *   <li>fast query and insert: client CPU per call and client bytes allocated per call no more than
+ *       {@value #CPU_PEER}'s;</li>
  *   <li>fan-out: the pipeline at least {@value #FAN_OUT_GOAL}x five sequential calls on one connection, and
  *       one connection per request;</li>
  *   <li>every workload but fan-out: the starter's template at least {@value #TEMPLATE_GOAL}x async-oracle's
@@ -34,7 +35,10 @@ public final class Targets {
   public static final String SUBJECT = "async-oracle";
   /** The starter's template contender, which must keep up with {@link #SUBJECT}. */
   public static final String TEMPLATE = "async-oracle template";
-  /** The peer whose client CPU per call async-oracle must not exceed: what most applications run today. */
+  /**
+   * The peer whose client CPU and bytes per call async-oracle must not exceed: what most applications
+   * run today.
+   */
   public static final String CPU_PEER = "HikariCP + supplyAsync";
   /** The first Java feature version with virtual threads, which async-oracle uses for its workers. */
   public static final int VIRTUAL_THREADS_JAVA = 21;
@@ -120,6 +124,7 @@ public final class Targets {
               ? " on Java " + VIRTUAL_THREADS_JAVA + "+" : " before Java " + VIRTUAL_THREADS_JAVA)
               + ", this run is on Java " + javaFeatureVersion));
           goals.add(clientCpu(t, subject));
+          goals.add(clientBytes(t, subject));
         }
         case LATENCY_BOUND -> goals.add(latencyBound(t, subject));
         case CROWD -> {
@@ -195,6 +200,27 @@ public final class Targets {
     return new Goal(met ? Status.MET : Status.MISSED, label + ": async-oracle used " + micros(s)
         + " of client CPU per call against " + micros(p) + " for " + CPU_PEER + "; goal: no more; "
         + (met ? micros(p - s) + " less" : micros(s - p) + " more (" + ratio(s / p) + "x)"));
+  }
+
+  private static Goal clientBytes(WorkloadResult t, Optional<ContenderResult> subject) {
+    String label = t.workload().label();
+    String what = label + ": client bytes allocated per call <= " + CPU_PEER + "'s";
+    Optional<ContenderResult> peer = t.ran(CPU_PEER);
+    if (subject.isEmpty()) {
+      return notRun(what, SUBJECT);
+    }
+    if (peer.isEmpty()) {
+      return notRun(what, CPU_PEER);
+    }
+    double s = subject.get().clientBytesPerCall();
+    double p = peer.get().clientBytesPerCall();
+    if (Double.isNaN(s) || Double.isNaN(p)) {
+      return new Goal(Status.NOT_MEASURED, what + ": this JVM's allocated bytes could not be read");
+    }
+    boolean met = s <= p;
+    return new Goal(met ? Status.MET : Status.MISSED, label + ": async-oracle allocated " + bytes(s)
+        + " per call against " + bytes(p) + " for " + CPU_PEER + "; goal: no more; "
+        + (met ? bytes(p - s) + " less" : bytes(s - p) + " more (" + ratio(s / p) + "x)"));
   }
 
   private static Goal latencyBound(WorkloadResult t, Optional<ContenderResult> subject) {
@@ -331,6 +357,10 @@ public final class Targets {
 
   private static String micros(double micros) {
     return String.format(Locale.ROOT, "%.0f us", micros);
+  }
+
+  private static String bytes(double bytes) {
+    return String.format(Locale.ROOT, "%,.0f bytes", bytes);
   }
 
   private static String ms(double micros) {

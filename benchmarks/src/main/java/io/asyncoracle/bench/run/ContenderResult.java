@@ -165,6 +165,15 @@ public record ContenderResult(String name, String setup, String notApplicable, L
   }
 
   /**
+   * Median client heap bytes allocated per call.
+   *
+   * @return bytes, or NaN when unknown
+   */
+  public double clientBytesPerCall() {
+    return median(Measurement::clientBytesPerCall);
+  }
+
+  /**
    * Median database-server CPU per call.
    *
    * @return microseconds, or NaN when unknown

@@ -15,10 +15,11 @@ package io.asyncoracle.bench.run;
  * @param peakHeapBytes heap in use at its sampled peak
  * @param clientCpuNanos CPU time this JVM used in the window (-1 if unknown)
  * @param serverCpuNanos CPU time the database server process used in the window (-1 if unknown)
+ * @param clientAllocatedBytes heap bytes every thread of this JVM allocated in the window (-1 if unknown)
  */
 public record Measurement(long completions, long failures, String firstFailure, double seconds,
     long p50Micros, long p99Micros, long maxMicros, int peakThreads, int baselineThreads, long peakHeapBytes,
-    long clientCpuNanos, long serverCpuNanos) {
+    long clientCpuNanos, long serverCpuNanos, long clientAllocatedBytes) {
 
   /**
    * Calls answered correctly per second.
@@ -36,6 +37,16 @@ public record Measurement(long completions, long failures, String firstFailure, 
    */
   public double clientCpuMicrosPerCall() {
     return clientCpuNanos < 0 || completions == 0 ? Double.NaN : clientCpuNanos / 1_000.0 / completions;
+  }
+
+  /**
+   * Heap bytes this JVM allocated per correct call: the contender's callers, pool and worker
+   * threads, and the harness's own share, as for {@link #clientCpuMicrosPerCall()}.
+   *
+   * @return bytes, or NaN when unknown
+   */
+  public double clientBytesPerCall() {
+    return clientAllocatedBytes < 0 || completions == 0 ? Double.NaN : (double) clientAllocatedBytes / completions;
   }
 
   /**

@@ -76,6 +76,7 @@ public final class WindowRunner implements AutoCloseable {
     tally.closeWindow();
     double seconds = (System.nanoTime() - start) / 1e9;
     long clientCpu = sampler.cpuNanos();
+    long clientBytes = sampler.allocatedBytesSinceReset();
     long serverEnd = serverCpu.nanos().orElse(-1);
     Histogram h = tally.histogram();
     int peakThreads = sampler.peakThreads();
@@ -97,7 +98,7 @@ public final class WindowRunner implements AutoCloseable {
         h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50),
         h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99),
         h.getMaxValue(), peakThreads, baselineThreads, peakHeap, clientCpu,
-        serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart);
+        serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart, clientBytes);
   }
 
   /** Stops the resource sampler thread. */

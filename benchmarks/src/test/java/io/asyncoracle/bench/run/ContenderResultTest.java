@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ContenderResultTest {
 
   private static Measurement window(long completions, long p99) {
-    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1);
+    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1, 2_000_000);
   }
 
   @Test
@@ -25,6 +25,17 @@ class ContenderResultTest {
     assertThat(r.p99Micros()).isEqualTo(7.0);
     assertThat(r.addedThreads()).isEqualTo(10);
     assertThat(r.clientCpuMicrosPerCall()).isCloseTo(1.0, within(0.2));
+    // 2,000,000 bytes a window: 2,000 a call at 1,000 calls (the median window).
+    assertThat(r.clientBytesPerCall()).isEqualTo(2_000.0);
+  }
+
+  @Test
+  void bytesPerCallAreUnknownWhenTheJvmDoesNotSayOrNothingCompleted() {
+    Measurement unknown = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1_000_000, -1, -1);
+    Measurement idle = new Measurement(0, 1, "stalled", 1.0, 0, 0, 0, 20, 10, 1 << 20, 1_000_000, -1, 5_000);
+
+    assertThat(unknown.clientBytesPerCall()).isNaN();
+    assertThat(idle.clientBytesPerCall()).isNaN();
   }
 
   private static ContenderResult result(String name, boolean peer, long... completions) {
@@ -36,7 +47,7 @@ class ContenderResultTest {
   void syncRatiosAreToTheFirstContenderOfTheSameRun() {
     ContenderResult baseline = result("threaded sync", false, 1_000, 1_000);
     ContenderResult other = result("other", false, 900, 950);
-    ContenderResult missing = ContenderResult.notApplicable("virtual threads", "", "needs Java 21+", false);
+    ContenderResult missing = ContenderResult.notApplicable("virtual threads + HikariCP", "", "needs Java 21+", true);
     WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8, List.of(baseline, other, missing),
         Double.NaN, 8);
 
