@@ -11,6 +11,7 @@ import io.asyncoracle.bench.db.Schema;
 import io.asyncoracle.bench.run.Measurement;
 import io.asyncoracle.bench.run.WindowRunner;
 import io.asyncoracle.bench.workload.Workload;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>Options are the benchmark's ({@link BenchmarkSettings#parse}): {@code --contenders},
  * {@code --workloads} (fast query and insert by default here), {@code --callers}, {@code --pool},
- * {@code --warmup}, {@code --window} (5 s by default here), {@code --out}. Run it with
- * {@code benchmarks/profile-allocations.sh}.
+ * {@code --warmup}, {@code --window} (10 s by default here), {@code --out}. Run it with
+ * {@code benchmarks/profile-allocations.sh}, which also makes the TLABs small: JFR samples an
+ * allocation only when a thread takes a new TLAB, so small ones give many more samples.
  */
 public final class AllocationProfile {
 
@@ -61,7 +63,7 @@ public final class AllocationProfile {
       options.add("--workloads=fast_query,insert");
     }
     if (options.stream().noneMatch(a -> a.startsWith("--window="))) {
-      options.add("--window=5000");
+      options.add("--window=10000");
     }
     if (options.stream().noneMatch(a -> a.startsWith("--warmup="))) {
       options.add("--warmup=3000");
@@ -76,9 +78,10 @@ public final class AllocationProfile {
         .append(settings.window().toMillis()).append(" ms window per contender and workload, after a ")
         .append(settings.warmup().toMillis()).append(" ms warm-up, ").append(settings.callers()).append(" callers, pool ")
         .append(settings.poolSize()).append(", one contender open at a time; Java ").append(Runtime.version())
-        .append(". *bytes/call* is each site's share of the sampled bytes times the bytes per call the thread "
-            + "counters measured over the same window (`ThreadMXBean.getTotalThreadAllocatedBytes`). A sample "
-            + "belongs to its first frame outside the JDK.\n\n");
+        .append("; JVM flags `").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
+        .append("` (small fixed TLABs give more samples). *bytes/call* is each site's share of the sampled bytes "
+            + "times the bytes per call the thread counters measured over the same window "
+            + "(`ThreadMXBean.getTotalThreadAllocatedBytes`). A sample belongs to its first frame outside the JDK.\n\n");
     // One recording for the whole run: a sample's weight is what its thread allocated since that
     // thread's previous sample, so sampling must never pause (a recording started after the warm-up
     // would give each thread's first sample everything the thread allocated before it).

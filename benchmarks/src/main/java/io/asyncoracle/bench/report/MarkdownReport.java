@@ -211,6 +211,12 @@ public final class MarkdownReport {
       md.append(String.format(Locale.ROOT, "One call on an idle connection takes %.0f us, so %d connections can "
           + "serve at most %,.0f calls/s.%n%n", t.serialLatencyMicros(), t.poolSize(), t.latencyBound()));
     }
+    if (crowd) {
+      md.append("The percentiles hold the calls that completed in a window. *callers answered* is how many "
+          + "callers had at least one answer in the window (the fewest over the windows): a pool that serves some "
+          + "callers over and over leaves the others waiting, and their wait is in no percentile, only in *longest "
+          + "wait*, the oldest call still unanswered when a window closed.\n\n");
+    }
     if (fanOut) {
       md.append("A request is " + Workload.FAN_OUT_QUERIES + " queries: throughput counts requests. *x sequential* is "
           + "over five sequential calls on one connection; *connections/request* is what the contender's requests "
@@ -229,7 +235,8 @@ public final class MarkdownReport {
     }
     headers.addAll(List.of("p50", "p99", "client CPU/call", "client bytes/call", "DB CPU/call"));
     if (crowd) {
-      headers.addAll(List.of("threads added (peak live)", "peak heap"));
+      headers.addAll(List.of("threads added (peak live)", "peak heap", "callers answered (fewest in a window)",
+          "longest wait at a window's close"));
     }
     headers.add("failures");
     md.append("| contender | ").append(String.join(" | ", headers)).append(" |\n");
@@ -263,8 +270,8 @@ public final class MarkdownReport {
           .append(micros(r.clientCpuMicrosPerCall())).append(" | ").append(bytes(r.clientBytesPerCall())).append(" | ")
           .append(micros(r.serverCpuMicrosPerCall())).append(" | ");
       if (crowd) {
-        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | ", r.addedThreads(), r.peakThreads(),
-            r.peakHeapBytes() / (1024 * 1024)));
+        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | %,d | %s | ", r.addedThreads(), r.peakThreads(),
+            r.peakHeapBytes() / (1024 * 1024), r.minServedCallers(), latency(r.longestWaitMicros())));
       }
       md.append(r.failures());
       if (r.firstFailure() != null) {

@@ -174,6 +174,33 @@ public record ContenderResult(String name, String setup, String notApplicable, L
   }
 
   /**
+   * The fewest callers served in a window: callers with at least one call answered correctly.
+   *
+   * @return callers, or -1 without windows
+   */
+  public int minServedCallers() {
+    return reps.stream().mapToInt(Measurement::servedCallers).min().orElse(-1);
+  }
+
+  /**
+   * Whether every caller had a call answered in every window, so the percentiles speak for all of them.
+   *
+   * @return {@code true} when no caller of any window went unanswered
+   */
+  public boolean servedEveryCaller() {
+    return !reps.isEmpty() && reps.stream().allMatch(Measurement::servedEveryCaller);
+  }
+
+  /**
+   * The longest a call was still waiting when a window closed, over all windows.
+   *
+   * @return microseconds, or -1 without windows
+   */
+  public long longestWaitMicros() {
+    return reps.stream().mapToLong(Measurement::longestWaitMicros).max().orElse(-1);
+  }
+
+  /**
    * Median database-server CPU per call.
    *
    * @return microseconds, or NaN when unknown

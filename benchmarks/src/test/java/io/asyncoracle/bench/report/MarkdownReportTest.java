@@ -68,7 +68,9 @@ class MarkdownReportTest {
         "| JdbcTemplate + @Async (peer) | 5,500 |",
         "| dedicated connections | 12,000 | 0% | 2.00x | 3.00x |");
     assertThat(section("### crowd")).contains("| dedicated connections | n/a: one connection per caller: 10,000 "
-        + "callers would need 10,000 connections, every other contender gets 8 |" + " |".repeat(11));
+        + "callers would need 10,000 connections, every other contender gets 8 |" + " |".repeat(13));
+    assertThat(section("### crowd")).contains("| callers answered (fewest in a window) | longest wait at a window's close |",
+        "| async-oracle | 30,000 |", " | 10,000 | 400 ms | 0 |");
   }
 
   @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ContenderResultTest {
 
   private static Measurement window(long completions, long p99) {
-    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1, 2_000_000);
+    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1, 2_000_000, 8, 8,
+        p99);
   }
 
   @Test
@@ -31,8 +32,9 @@ class ContenderResultTest {
 
   @Test
   void bytesPerCallAreUnknownWhenTheJvmDoesNotSayOrNothingCompleted() {
-    Measurement unknown = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1_000_000, -1, -1);
-    Measurement idle = new Measurement(0, 1, "stalled", 1.0, 0, 0, 0, 20, 10, 1 << 20, 1_000_000, -1, 5_000);
+    Measurement unknown = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1_000_000, -1, -1, 8, 8, 5);
+    Measurement idle = new Measurement(0, 1, "stalled", 1.0, 0, 0, 0, 20, 10, 1 << 20, 1_000_000, -1, 5_000, 8, 0,
+        1_000_000);
 
     assertThat(unknown.clientBytesPerCall()).isNaN();
     assertThat(idle.clientBytesPerCall()).isNaN();
@@ -41,6 +43,22 @@ class ContenderResultTest {
   private static ContenderResult result(String name, boolean peer, long... completions) {
     return new ContenderResult(name, "", null,
         java.util.Arrays.stream(completions).mapToObj(c -> window(c, 1)).toList(), null, peer);
+  }
+
+  @Test
+  void aContenderThatLeftACallerUnansweredInAnyWindowDidNotServeEveryCaller() {
+    Measurement all = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1, -1, 1, 100, 100, 900);
+    Measurement most = new Measurement(5_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1, -1, 1, 100, 37, 4_000_000);
+
+    ContenderResult fair = new ContenderResult("fair", "", null, List.of(all, all), null, true);
+    ContenderResult unfair = new ContenderResult("unfair", "", null, List.of(all, most), null, true);
+
+    assertThat(fair.servedEveryCaller()).isTrue();
+    assertThat(fair.minServedCallers()).isEqualTo(100);
+    assertThat(unfair.servedEveryCaller()).isFalse();
+    assertThat(unfair.minServedCallers()).isEqualTo(37);
+    assertThat(unfair.longestWaitMicros()).isEqualTo(4_000_000);
+    assertThat(ContenderResult.notApplicable("x", "", "n/a", true).servedEveryCaller()).isFalse();
   }
 
   @Test
