@@ -3,6 +3,7 @@
 # writing benchmarks/results/allocations.md and one .jfr file per contender and workload.
 #   benchmarks/profile-allocations.sh                  async-oracle and HikariCP + supplyAsync, fast query and insert
 #   benchmarks/profile-allocations.sh --contenders='async-oracle,virtual threads + HikariCP' --workloads=fast_query
+#   benchmarks/profile-allocations.sh --exact --window=5000   also count every object (Epsilon GC, class histograms)
 # Options are the benchmark's (benchmarks/run.sh --help). The JVM is chosen as in run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,14 @@ fi
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
-# The benchmark's JVM flags, plus small fixed TLABs: JFR takes an allocation sample only when a thread
-# needs a new TLAB (or allocates outside one), so 8 KiB TLABs give far more samples than the default
-# ones of hundreds of KiB. The bytes allocated are the same; only where they are sampled changes.
-exec "$java_bin" -Xms2g -Xmx2g -XX:+UseG1GC -XX:TLABSize=8k -XX:-ResizeTLAB \
-  -cp "$classpath" io.asyncoracle.bench.probe.AllocationProfile "$@"
+# The benchmark's JVM flags. Not small fixed TLABs: JFR samples an allocation when a thread takes a new
+# TLAB, and with a fixed size the refills fall on the same objects of a regular per-call pattern
+# (the insert's), so a few sites take all the weight.
+flags=(-Xms2g -Xmx2g -XX:+UseG1GC)
+if [ "${1:-}" = "--exact" ]; then
+  # Epsilon GC never collects, so class histograms before and after a window count every object
+  # allocated in it. CPU figures of such a run are not the benchmark's (no GC at all).
+  shift
+  flags=(-Xms1g -Xmx12g -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC)
+fi
+exec "$java_bin" "${flags[@]}" -cp "$classpath" io.asyncoracle.bench.probe.AllocationProfile "$@"

@@ -36,14 +36,16 @@ import jdk.jfr.consumer.RecordingFile;
  * <p>Options are the benchmark's ({@link BenchmarkSettings#parse}): {@code --contenders},
  * {@code --workloads} (fast query and insert by default here), {@code --callers}, {@code --pool},
  * {@code --warmup}, {@code --window} (10 s by default here), {@code --out}. Run it with
- * {@code benchmarks/profile-allocations.sh}, which also makes the TLABs small: JFR samples an
- * allocation only when a thread takes a new TLAB, so small ones give many more samples.
+ * {@code benchmarks/profile-allocations.sh}; with {@code --exact} it runs on Epsilon GC and also
+ * counts every object allocated in each window ({@link ClassHistogram}).
  */
 public final class AllocationProfile {
 
   private static final String EVENT = "jdk.ObjectAllocationSample";
   /** Far above JFR's default of 150 samples a second, so that sites of a few bytes a call show. */
   private static final String THROTTLE = "20000/s";
+  /** The harness allocates one of these for every call it makes ({@code Workload.next}). */
+  private static final String PER_CALL_CLASS = "io.asyncoracle.bench.workload.Call";
 
   private AllocationProfile() {
   }
@@ -79,7 +81,7 @@ public final class AllocationProfile {
         .append(settings.warmup().toMillis()).append(" ms warm-up, ").append(settings.callers()).append(" callers, pool ")
         .append(settings.poolSize()).append(", one contender open at a time; Java ").append(Runtime.version())
         .append("; JVM flags `").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
-        .append("` (small fixed TLABs give more samples). *bytes/call* is each site's share of the sampled bytes "
+        .append("`. *bytes/call* is each site's share of the sampled bytes "
             + "times the bytes per call the thread counters measured over the same window "
             + "(`ThreadMXBean.getTotalThreadAllocatedBytes`). A sample belongs to its first frame outside the JDK.\n\n");
     // One recording for the whole run: a sample's weight is what its thread allocated since that
@@ -110,14 +112,18 @@ public final class AllocationProfile {
     for (Profiled p : profiled) {
       md.append(p.markdown(events, jfr));
     }
+    md.append(differences(profiled));
     Path out = settings.outputDirectory().resolve("allocations.md");
     Files.writeString(out, md);
     System.out.println("wrote " + out + " and " + jfr);
   }
 
-  /** One contender's measured window on one workload: when it ran, and what the thread counters said. */
+  /**
+   * One contender's measured window on one workload: when it ran, what the thread counters said,
+   * and, on Epsilon GC, every object allocated over it (else null).
+   */
   private record Profiled(Contender contender, Workload workload, String notApplicable, Instant from, Instant to,
-      Measurement measured) {
+      Measurement measured, List<ClassHistogram.Entry> allocated) {
 
     String markdown(List<RecordedEvent> events, Path jfr) {
       String heading = "## " + contender.name() + ", " + workload.label() + "\n\n";
@@ -140,8 +146,29 @@ public final class AllocationProfile {
       return heading + String.format(Locale.ROOT, "%,.0f calls/s, %,.0f bytes and %.1f us of client CPU per call "
           + "(thread counters); %s from %s to %s.%n%n", measured.throughput(), measured.clientBytesPerCall(),
           measured.clientCpuMicrosPerCall(), jfr.getFileName(), from, to)
-          + sites.markdown(measured.clientBytesPerCall(), 15, 12) + "\n";
+          + sites.markdown(measured.clientBytesPerCall(), 15, 12) + "\n"
+          + (allocated == null ? "" : "**Every object allocated over the window, counted** (Epsilon GC, class "
+              + "histograms without collection before and after; the window's ramp and stop included)\n\n"
+              + ClassHistogram.markdown(allocated, PER_CALL_CLASS, 40, AllocationSites::owner) + "\n");
     }
+  }
+
+  /** On Epsilon: for each workload, every other contender's objects per call against the first's. */
+  private static String differences(List<Profiled> profiled) {
+    StringBuilder md = new StringBuilder();
+    java.util.Map<Workload, List<Profiled>> byWorkload = new java.util.LinkedHashMap<>();
+    profiled.stream().filter(p -> p.allocated() != null)
+        .forEach(p -> byWorkload.computeIfAbsent(p.workload(), w -> new ArrayList<>()).add(p));
+    for (List<Profiled> same : byWorkload.values()) {
+      Profiled first = same.get(0);
+      for (Profiled other : same.subList(1, same.size())) {
+        md.append("## ").append(first.contender().name()).append(" against ").append(other.contender().name())
+            .append(", ").append(first.workload().label()).append(": every object, counted\n\n")
+            .append(ClassHistogram.difference(first.contender().name(), first.allocated(), other.contender().name(),
+                other.allocated(), PER_CALL_CLASS, 8)).append('\n');
+      }
+    }
+    return md.toString();
   }
 
   private static Profiled measure(BenchmarkSettings settings, DatabaseTarget target, WindowRunner runner,
@@ -150,13 +177,20 @@ public final class AllocationProfile {
         settings.callers());
     String reason = contender.notApplicable(context).orElse(null);
     if (reason != null) {
-      return new Profiled(contender, workload, reason, null, null, null);
+      return new Profiled(contender, workload, reason, null, null, null, null);
     }
     try (Client client = contender.open(context)) {
       window(runner, target, client, workload, settings, settings.warmup());
+      if (workload.writes()) {
+        // Before the first histogram: its own allocations must not count.
+        Schema.truncateInserts(target);
+      }
+      ClassHistogram before = ClassHistogram.epsilon() ? ClassHistogram.take() : null;
       Instant from = Instant.now();
-      Measurement measured = window(runner, target, client, workload, settings, settings.window());
-      return new Profiled(contender, workload, null, from, Instant.now(), measured);
+      Measurement measured = runner.run(client, workload, settings.callers(), settings.ramp(), settings.window(), -1);
+      Instant to = Instant.now();
+      List<ClassHistogram.Entry> allocated = before == null ? null : ClassHistogram.take().since(before);
+      return new Profiled(contender, workload, null, from, to, measured, allocated);
     }
   }
 

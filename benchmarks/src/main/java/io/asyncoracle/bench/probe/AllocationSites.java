@@ -179,6 +179,11 @@ public final class AllocationSites {
    * @return async-oracle, harness, H2 driver, UCP, ojdbc, HikariCP, Spring, Vert.x, JDK or the package
    */
   public static String owner(String type) {
+    if (type.startsWith("[")) {
+      // An array belongs to the owner of its elements' class; arrays of primitives to the JDK.
+      String element = type.replaceFirst("^\\[+", "");
+      return element.startsWith("L") && element.endsWith(";") ? owner(element.substring(1, element.length() - 1)) : "JDK";
+    }
     if (type.startsWith("io.asyncoracle.bench.")) {
       return "harness";
     }

@@ -270,8 +270,9 @@ public final class MarkdownReport {
           .append(micros(r.clientCpuMicrosPerCall())).append(" | ").append(bytes(r.clientBytesPerCall())).append(" | ")
           .append(micros(r.serverCpuMicrosPerCall())).append(" | ");
       if (crowd) {
-        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | %,d | %s | ", r.addedThreads(), r.peakThreads(),
-            r.peakHeapBytes() / (1024 * 1024), r.minServedCallers(), latency(r.longestWaitMicros())));
+        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | %,d of %,d | %s | ", r.addedThreads(),
+            r.peakThreads(), r.peakHeapBytes() / (1024 * 1024), r.minServedCallers(), r.callers(),
+            latency(r.longestWaitMicros())));
       }
       md.append(r.failures());
       if (r.firstFailure() != null) {

@@ -258,7 +258,7 @@ public final class Targets {
     String unfair = t.results().stream()
         .filter(r -> r.peer() && r.ran() && r.failures() == 0 && r.throughput() > 0 && !r.servedEveryCaller())
         .map(r -> r.name() + " (p99 " + ms(r.p99Micros()) + " of the calls that completed, but only "
-            + String.format(Locale.ROOT, "%,d of %,d", r.minServedCallers(), t.callers())
+            + String.format(Locale.ROOT, "%,d of %,d", r.minServedCallers(), r.callers())
             + " callers had an answer in a window; the longest wait at a window's close was "
             + ms(r.longestWaitMicros()) + ")")
         .reduce((a, b) -> a + ", " + b).map(names -> "; not compared, callers left unanswered: " + names).orElse("");

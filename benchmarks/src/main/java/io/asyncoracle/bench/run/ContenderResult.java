@@ -183,6 +183,15 @@ public record ContenderResult(String name, String setup, String notApplicable, L
   }
 
   /**
+   * The concurrent callers the windows ran with (fewer than the workload's where a cap applied).
+   *
+   * @return callers, or -1 without windows
+   */
+  public int callers() {
+    return reps.stream().mapToInt(Measurement::callers).max().orElse(-1);
+  }
+
+  /**
    * Whether every caller had a call answered in every window, so the percentiles speak for all of them.
    *
    * @return {@code true} when no caller of any window went unanswered

@@ -52,5 +52,8 @@ class AllocationSitesTest {
     assertThat(AllocationSites.owner("oracle.ucp.jdbc.PoolDataSourceImpl")).isEqualTo("UCP");
     assertThat(AllocationSites.owner("java.util.ArrayList")).isEqualTo("JDK");
     assertThat(AllocationSites.owner("com.example.Thing")).isEqualTo("com.example");
+    assertThat(AllocationSites.owner("[B")).isEqualTo("JDK");
+    assertThat(AllocationSites.owner("[[Lorg.h2.value.Value;")).isEqualTo("H2 driver");
+    assertThat(AllocationSites.owner("[Lio.asyncoracle.internal.Lane;")).isEqualTo("async-oracle");
   }
 }

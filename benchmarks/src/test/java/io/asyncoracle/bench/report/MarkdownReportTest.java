@@ -70,7 +70,7 @@ class MarkdownReportTest {
     assertThat(section("### crowd")).contains("| dedicated connections | n/a: one connection per caller: 10,000 "
         + "callers would need 10,000 connections, every other contender gets 8 |" + " |".repeat(13));
     assertThat(section("### crowd")).contains("| callers answered (fewest in a window) | longest wait at a window's close |",
-        "| async-oracle | 30,000 |", " | 10,000 | 400 ms | 0 |");
+        "| async-oracle | 30,000 |", " | 10,000 of 10,000 | 400 ms | 0 |");
   }
 
   @Test
