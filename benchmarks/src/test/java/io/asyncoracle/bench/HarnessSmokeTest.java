@@ -48,14 +48,16 @@ class HarnessSmokeTest {
       assertThat(table.results()).hasSize(io.asyncoracle.bench.contender.Contenders.all().size());
       assertThat(table.baseline()).as(table.title() + " baseline").isPresent();
       assertThat(table.results()).filteredOn(ContenderResult::peer).extracting(ContenderResult::name)
-          .containsExactly("HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client");
+          .containsExactly("HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client",
+              "virtual threads + HikariCP");
       ContenderResult fastestPeer = table.fastestPeer().orElseThrow();
       assertThat(fastestPeer.peer()).isTrue();
       assertThat(table.peerRatio(fastestPeer)).isEqualTo(1.0);
       for (ContenderResult r : table.results()) {
-        if (r.name().equals("virtual threads") && !virtualThreads) {
+        if (r.name().equals("virtual threads + HikariCP") && !virtualThreads) {
+          // Skipped with its reason in the report, not failed.
           assertThat(r.ran()).isFalse();
-          assertThat(r.notApplicable()).contains("needs Java 21+");
+          assertThat(r.notApplicable()).isEqualTo("needs Java 21+ (this is Java " + Runtime.version().feature() + ")");
           continue;
         }
         if (r.name().equals("dedicated connections") && table.workload() == Workload.CROWD) {
@@ -70,6 +72,7 @@ class HarnessSmokeTest {
         assertThat(r.throughput()).as(table.title() + " / " + r.name()).isPositive();
         assertThat(table.ratio(r)).isPositive();
         assertThat(table.peerRatio(r)).isPositive();
+        assertThat(r.clientBytesPerCall()).as(table.title() + " / " + r.name() + " bytes per call").isPositive();
         if (r.peer()) {
           assertThat(r.throughput()).isLessThanOrEqualTo(fastestPeer.throughput());
         }
@@ -83,6 +86,13 @@ class HarnessSmokeTest {
     assertThat(threadedCrowd.addedThreads()).as("threaded sync: a thread per caller, capped at 40")
         .isBetween(40, 49);
     assertThat(threadedCrowd.note()).contains("40 platform threads, not 50");
+    if (virtualThreads) {
+      // The virtual-thread peer takes the whole crowd, one virtual thread per caller: no cap, and
+      // far fewer platform threads than callers.
+      ContenderResult virtualCrowd = crowd.ran("virtual threads + HikariCP").orElseThrow();
+      assertThat(virtualCrowd.note()).isNull();
+      assertThat(virtualCrowd.addedThreads()).isLessThan(40);
+    }
     WorkloadResult fanOut = result.workloads().get(Workload.FAN_OUT.ordinal());
     assertThat(fanOut.results()).extracting(ContenderResult::name).containsExactly("async-oracle: 5 sequential calls",
         "async-oracle", "async-oracle: 5 connections in parallel", "HikariCP + supplyAsync");
@@ -97,7 +107,8 @@ class HarnessSmokeTest {
     assertThat(md).contains("## Summary", "### fast query", "### insert", "### latency-bound", "### fan-out", "### crowd",
         "connections/request", "x sequential",
         "threaded sync", "async-oracle", "HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client",
-        "virtual threads", "dedicated connections", "## Goals", "## UCP asynchronous borrow", "CPUs", "Java ",
+        "virtual threads + HikariCP", "dedicated connections", "## Goals", "client bytes/call",
+        "## Cost per call in the benchmark JVM",  "## UCP asynchronous borrow", "CPUs", "Java ",
         "x fastest peer", "**Fastest peer per workload**: fast query: ");
     // The headline, async-oracle against the fastest peer, comes before everything else.
     assertThat(md).startsWith("# async-oracle benchmark: latest run\n\n**Headline: async-oracle's throughput as a "
@@ -106,7 +117,7 @@ class HarnessSmokeTest {
         .isLessThan(md.indexOf("## Summary: throughput as a multiple of threaded sync"));
     // Every contender a goal needs ran, so every goal has a verdict, and each is in the report.
     List<Targets.Goal> goals = Targets.goals(result.workloads(), settings.poolSize(), result.javaFeatureVersion());
-    assertThat(goals).hasSize(15).noneMatch(g -> g.status() == Targets.Status.NOT_MEASURED);
+    assertThat(goals).hasSize(17).noneMatch(g -> g.status() == Targets.Status.NOT_MEASURED);
     assertThat(md).contains(goals.stream().map(Targets.Goal::markdown).toArray(String[]::new));
     assertThat(md).doesNotContain("The probe failed");
     BufferedImage png = ImageIO.read(out.resolve("latest.png").toFile());

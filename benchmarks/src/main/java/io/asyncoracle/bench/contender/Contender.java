@@ -49,8 +49,8 @@ public interface Contender {
    * Whether this contender is a <em>peer</em>: one of the ways Java applications reach a database
    * asynchronously today, which async-oracle has to beat to be worth using. The report's headline
    * is every contender as a multiple of the fastest peer of the same run. Baselines and references
-   * (threaded sync, dedicated connections, virtual threads) and async-oracle's own contenders are
-   * not peers: a reference shows what the driver can do, not what users would pick instead.
+   * (threaded sync, dedicated connections, virtual threads on UCP) and async-oracle's own contenders
+   * are not peers: a reference shows what the driver can do, not what users would pick instead.
    *
    * @return {@code true} for a peer; {@code false} by default
    */

@@ -17,8 +17,8 @@ public final class Contenders {
 
   /**
    * Every contender of the main table: threaded sync (the baseline) first, then async-oracle and
-   * the starter's template, the three peers, and the references (virtual threads, dedicated
-   * connections).
+   * the starter's template, the four peers (the last one, virtual threads + HikariCP, needs Java
+   * 21+ and says so on 17), and the dedicated-connections reference.
    *
    * @return the contenders
    */
@@ -30,14 +30,15 @@ public final class Contenders {
         new HikariFuturesContender(),
         new SpringAsyncContender(),
         new VertxContender(),
-        new VirtualThreadsContender(),
+        new VirtualThreadsHikariContender(),
         new DedicatedConnectionsContender());
   }
 
   /**
    * Variants of async-oracle that show where its time goes (the diagnostics table): each changes
    * one thing from the defaults; plus the threaded-sync code on HikariCP, to show what UCP's own
-   * borrow costs on this database.
+   * borrow costs on this database, and (Java 21+) on virtual threads over UCP, the blocking driver
+   * on async-oracle's pool with one virtual thread per caller.
    *
    * @return the variants
    */
@@ -53,6 +54,7 @@ public final class Contenders {
       // Virtual-thread workers exist from Java 21 only; on 17 the variant has nothing to measure.
       variants.add(new AsyncOracleContender("async-oracle: virtual-thread workers", "virtualThreads(ENABLED)",
           AsyncOracleContender.Style.WITH_CONNECTION, b -> b.virtualThreads(VirtualThreads.ENABLED)));
+      variants.add(new VirtualThreadsContender());
     }
     return List.copyOf(variants);
   }

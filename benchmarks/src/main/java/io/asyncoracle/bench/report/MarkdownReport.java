@@ -48,12 +48,17 @@ public final class MarkdownReport {
     md.append("- **Settings**: ").append(run.settings()).append("\n\n");
     md.append("Throughput is the median of the measured windows, the spread is (max - min) / median over them. "
         + "*x fastest peer* is a contender's throughput over the fastest peer's in the same run and workload "
-        + "(peers: the ways applications reach a database asynchronously today; threaded sync, virtual threads and "
-        + "dedicated connections are references, not peers, however fast they are); *x sync* is over threaded "
+        + "(peers: the ways applications reach a database today instead of async-oracle; threaded sync, "
+        + "dedicated connections and, in the diagnostics, virtual threads on UCP are references, not peers, however "
+        + "fast they are); *x sync* is over threaded "
         + "sync's in the same run. Latencies are medians over windows of each window's "
         + "percentile. CPU columns are CPU time per correct call: the benchmark JVM (all contenders share it, so it "
-        + "includes the harness's own small cost) and the database server process. A wrong answer counts as a failure.\n\n");
+        + "includes the harness's own small cost) and the database server process. *client bytes/call* is the heap "
+        + "every thread of the benchmark JVM allocated in the window (callers, pool, workers, the carriers of virtual "
+        + "threads, and the harness's small share; `ThreadMXBean.getTotalThreadAllocatedBytes`) per correct call. "
+        + "A wrong answer counts as a failure.\n\n");
     summary(md, run.workloads(), "threaded sync", WorkloadResult::ratio);
+    costPerCall(md, run.workloads());
     md.append("![throughput chart](latest.png)\n\n");
     for (WorkloadResult t : run.workloads()) {
       table(md, t);
@@ -155,6 +160,32 @@ public final class MarkdownReport {
     }
   }
 
+  /**
+   * Client CPU and bytes per call of every contender, one pair of columns per workload (fan-out has
+   * contenders of its own and counts requests, so it is left to its table).
+   */
+  private static void costPerCall(StringBuilder md, List<WorkloadResult> tables) {
+    List<WorkloadResult> shown = tables.stream().filter(t -> t.workload() != Workload.FAN_OUT).toList();
+    if (shown.isEmpty()) {
+      return;
+    }
+    md.append("## Cost per call in the benchmark JVM: client CPU and bytes allocated\n\n| contender |");
+    for (WorkloadResult t : shown) {
+      md.append(' ').append(t.workload().label()).append(": CPU | ").append(t.workload().label()).append(": bytes |");
+    }
+    md.append("\n|---|").append("---:|".repeat(2 * shown.size())).append('\n');
+    for (ContenderResult first : shown.get(0).results()) {
+      md.append("| ").append(displayName(first)).append(" |");
+      for (WorkloadResult t : shown) {
+        Optional<ContenderResult> found = t.ran(first.name());
+        md.append(found.map(r -> " " + micros(r.clientCpuMicrosPerCall()) + " | " + bytes(r.clientBytesPerCall()) + " |")
+            .orElse(" n/a | n/a |"));
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
   /** The subject in bold, peers marked, so the headline table reads without the legend. */
   private static String displayName(ContenderResult r) {
     if (r.name().equals(Targets.SUBJECT)) {
@@ -180,6 +211,12 @@ public final class MarkdownReport {
       md.append(String.format(Locale.ROOT, "One call on an idle connection takes %.0f us, so %d connections can "
           + "serve at most %,.0f calls/s.%n%n", t.serialLatencyMicros(), t.poolSize(), t.latencyBound()));
     }
+    if (crowd) {
+      md.append("The percentiles hold the calls that completed in a window. *callers answered* is how many "
+          + "callers had at least one answer in the window (the fewest over the windows): a pool that serves some "
+          + "callers over and over leaves the others waiting, and their wait is in no percentile, only in *longest "
+          + "wait*, the oldest call still unanswered when a window closed.\n\n");
+    }
     if (fanOut) {
       md.append("A request is " + Workload.FAN_OUT_QUERIES + " queries: throughput counts requests. *x sequential* is "
           + "over five sequential calls on one connection; *connections/request* is what the contender's requests "
@@ -196,9 +233,10 @@ public final class MarkdownReport {
     if (bound) {
       headers.add("of bound");
     }
-    headers.addAll(List.of("p50", "p99", "client CPU/call", "DB CPU/call"));
+    headers.addAll(List.of("p50", "p99", "client CPU/call", "client bytes/call", "DB CPU/call"));
     if (crowd) {
-      headers.addAll(List.of("threads added (peak live)", "peak heap"));
+      headers.addAll(List.of("threads added (peak live)", "peak heap", "callers answered (fewest in a window)",
+          "longest wait at a window's close"));
     }
     headers.add("failures");
     md.append("| contender | ").append(String.join(" | ", headers)).append(" |\n");
@@ -229,10 +267,12 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, "%.2f | ", r.throughput() / t.latencyBound()));
       }
       md.append(latency(r.p50Micros())).append(" | ").append(latency(r.p99Micros())).append(" | ")
-          .append(micros(r.clientCpuMicrosPerCall())).append(" | ").append(micros(r.serverCpuMicrosPerCall())).append(" | ");
+          .append(micros(r.clientCpuMicrosPerCall())).append(" | ").append(bytes(r.clientBytesPerCall())).append(" | ")
+          .append(micros(r.serverCpuMicrosPerCall())).append(" | ");
       if (crowd) {
-        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | ", r.addedThreads(), r.peakThreads(),
-            r.peakHeapBytes() / (1024 * 1024)));
+        md.append(String.format(Locale.ROOT, "%,d (%,d) | %,d MiB | %,d of %,d | %s | ", r.addedThreads(),
+            r.peakThreads(), r.peakHeapBytes() / (1024 * 1024), r.minServedCallers(), r.callers(),
+            latency(r.longestWaitMicros())));
       }
       md.append(r.failures());
       if (r.firstFailure() != null) {
@@ -261,5 +301,9 @@ public final class MarkdownReport {
 
   private static String micros(double micros) {
     return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%.0f us", micros);
+  }
+
+  private static String bytes(double bytes) {
+    return Double.isNaN(bytes) ? "n/a" : String.format(Locale.ROOT, "%,.0f B", bytes);
   }
 }

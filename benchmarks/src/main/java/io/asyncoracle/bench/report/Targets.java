@@ -19,9 +19,11 @@ import java.util.Optional;
  *       fastest peer's on Java {@value #VIRTUAL_THREADS_JAVA}+, at least {@value #PEER_GOAL_PLATFORM_THREADS}x
  *       on older JVMs (there its JDBC work runs on platform threads);</li>
  *   <li>latency-bound: at least {@value #LATENCY_BOUND_GOAL} of pool size / latency;</li>
- *   <li>crowd: throughput at least the fastest peer's, p99 no higher than the lowest p99 of a peer,
+ *   <li>crowd: throughput at least the fastest peer's, p99 no higher than the lowest p99 of a peer
+ *       that answered every caller in every window without failures,
  *       at most pool size + {@value #THREAD_HEADROOM} threads added to the JVM, no failures;</li>
- *   <li>fast query and insert: client CPU per call no more than {@value #CPU_PEER}'s;</li>
+ *   <li>fast query and insert: client CPU per call and client bytes allocated per call no more than
+ *       {@value #CPU_PEER}'s;</li>
  *   <li>fan-out: the pipeline at least {@value #FAN_OUT_GOAL}x five sequential calls on one connection, and
  *       one connection per request;</li>
  *   <li>every workload but fan-out: the starter's template at least {@value #TEMPLATE_GOAL}x async-oracle's
@@ -34,7 +36,10 @@ public final class Targets {
   public static final String SUBJECT = "async-oracle";
   /** The starter's template contender, which must keep up with {@link #SUBJECT}. */
   public static final String TEMPLATE = "async-oracle template";
-  /** The peer whose client CPU per call async-oracle must not exceed: what most applications run today. */
+  /**
+   * The peer whose client CPU and bytes per call async-oracle must not exceed: what most applications
+   * run today.
+   */
   public static final String CPU_PEER = "HikariCP + supplyAsync";
   /** The first Java feature version with virtual threads, which async-oracle uses for its workers. */
   public static final int VIRTUAL_THREADS_JAVA = 21;
@@ -120,6 +125,7 @@ public final class Targets {
               ? " on Java " + VIRTUAL_THREADS_JAVA + "+" : " before Java " + VIRTUAL_THREADS_JAVA)
               + ", this run is on Java " + javaFeatureVersion));
           goals.add(clientCpu(t, subject));
+          goals.add(clientBytes(t, subject));
         }
         case LATENCY_BOUND -> goals.add(latencyBound(t, subject));
         case CROWD -> {
@@ -197,6 +203,27 @@ public final class Targets {
         + (met ? micros(p - s) + " less" : micros(s - p) + " more (" + ratio(s / p) + "x)"));
   }
 
+  private static Goal clientBytes(WorkloadResult t, Optional<ContenderResult> subject) {
+    String label = t.workload().label();
+    String what = label + ": client bytes allocated per call <= " + CPU_PEER + "'s";
+    Optional<ContenderResult> peer = t.ran(CPU_PEER);
+    if (subject.isEmpty()) {
+      return notRun(what, SUBJECT);
+    }
+    if (peer.isEmpty()) {
+      return notRun(what, CPU_PEER);
+    }
+    double s = subject.get().clientBytesPerCall();
+    double p = peer.get().clientBytesPerCall();
+    if (Double.isNaN(s) || Double.isNaN(p)) {
+      return new Goal(Status.NOT_MEASURED, what + ": this JVM's allocated bytes could not be read");
+    }
+    boolean met = s <= p;
+    return new Goal(met ? Status.MET : Status.MISSED, label + ": async-oracle allocated " + bytes(s)
+        + " per call against " + bytes(p) + " for " + CPU_PEER + "; goal: no more; "
+        + (met ? bytes(p - s) + " less" : bytes(s - p) + " more (" + ratio(s / p) + "x)"));
+  }
+
   private static Goal latencyBound(WorkloadResult t, Optional<ContenderResult> subject) {
     String label = t.workload().label();
     String what = label + ": throughput >= " + ratio(LATENCY_BOUND_GOAL) + " of pool / latency";
@@ -218,19 +245,29 @@ public final class Targets {
 
   /**
    * The crowd's p99 against the lowest p99 of a peer that served the whole crowd correctly: a peer
-   * with failures left some callers out of its histogram, so its p99 is not comparable.
+   * with failures, or one that left callers without any answer in a window (an unfair pool serving
+   * a few callers over and over), kept those callers out of its histogram, so its p99 is not
+   * comparable; the verdict names such peers.
    */
   private static Goal crowdP99(WorkloadResult t, Optional<ContenderResult> subject) {
     String label = t.workload().label();
     String what = label + ": p99 <= the lowest p99 of a peer";
     Optional<ContenderResult> best = t.results().stream()
-        .filter(r -> r.peer() && r.ran() && r.failures() == 0 && r.throughput() > 0)
+        .filter(r -> r.peer() && r.ran() && r.failures() == 0 && r.throughput() > 0 && r.servedEveryCaller())
         .min(Comparator.comparingDouble(ContenderResult::p99Micros));
+    String unfair = t.results().stream()
+        .filter(r -> r.peer() && r.ran() && r.failures() == 0 && r.throughput() > 0 && !r.servedEveryCaller())
+        .map(r -> r.name() + " (p99 " + ms(r.p99Micros()) + " of the calls that completed, but only "
+            + String.format(Locale.ROOT, "%,d of %,d", r.minServedCallers(), r.callers())
+            + " callers had an answer in a window; the longest wait at a window's close was "
+            + ms(r.longestWaitMicros()) + ")")
+        .reduce((a, b) -> a + ", " + b).map(names -> "; not compared, callers left unanswered: " + names).orElse("");
     if (subject.isEmpty()) {
       return notRun(what, SUBJECT);
     }
     if (best.isEmpty()) {
-      return new Goal(Status.NOT_MEASURED, what + ": no peer ran the crowd without failures");
+      return new Goal(Status.NOT_MEASURED, what + ": no peer ran the crowd without failures, answering every caller"
+          + unfair);
     }
     double s = subject.get().p99Micros();
     double p = best.get().p99Micros();
@@ -238,7 +275,7 @@ public final class Targets {
     return new Goal(met ? Status.MET : Status.MISSED, label + ": async-oracle p99 " + ms(s) + " against "
         + ms(p) + " for " + best.get().name() + ", the lowest of a peer; goal: no higher; "
         + (met ? ms(p - s) + " lower" : subject.get().throughput() > 0
-            ? ms(s - p) + " higher (" + ratio(s / p) + "x)" : "async-oracle completed no call"));
+            ? ms(s - p) + " higher (" + ratio(s / p) + "x)" : "async-oracle completed no call") + unfair);
   }
 
   private static Goal crowdThreads(WorkloadResult t, Optional<ContenderResult> subject, int poolSize) {
@@ -331,6 +368,10 @@ public final class Targets {
 
   private static String micros(double micros) {
     return String.format(Locale.ROOT, "%.0f us", micros);
+  }
+
+  private static String bytes(double bytes) {
+    return String.format(Locale.ROOT, "%,.0f bytes", bytes);
   }
 
   private static String ms(double micros) {

@@ -12,11 +12,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A closed loop of concurrent callers: each makes a call, waits for its answer, checks it, and makes
  * the next, until stopped. Blocking contenders get one thread per caller; asynchronous contenders
  * get callers that are only futures, continuing on whatever thread completes their call.
+ *
+ * <p>Each caller also says when its current call started and whether one of its calls completed in
+ * the window: the latency histogram holds only calls that completed, so a contender that serves a
+ * few callers over and over while the others wait (an unfair pool) would show a low p99 there.
+ * {@link #servedCallers()} and {@link #longestWaitNanos(long)} show those that waited.
  */
 abstract class Callers {
 
@@ -24,11 +31,65 @@ abstract class Callers {
   protected final Workload.BenchmarkShape shape;
   protected final Tally tally;
   protected volatile boolean running = true;
+  /** Per caller: when its current call started (System.nanoTime), 0 between calls. */
+  private AtomicLongArray callStarted = new AtomicLongArray(0);
+  /** Per caller: 1 once one of its calls completed correctly in the window. */
+  private AtomicIntegerArray served = new AtomicIntegerArray(0);
 
   Callers(Workload workload, Workload.BenchmarkShape shape, Tally tally) {
     this.workload = workload;
     this.shape = shape;
     this.tally = tally;
+  }
+
+  /** Makes room for this many callers' bookkeeping; called by {@link #start} before any call. */
+  protected final void track(int count) {
+    callStarted = new AtomicLongArray(count);
+    served = new AtomicIntegerArray(count);
+  }
+
+  /** A caller's call begins; returns its start time. */
+  protected final long began(int caller) {
+    long now = System.nanoTime();
+    callStarted.set(caller, now);
+    return now;
+  }
+
+  /** Forgets which callers were served: the window opens. */
+  final void openWindow() {
+    for (int i = 0; i < served.length(); i++) {
+      served.set(i, 0);
+    }
+  }
+
+  /**
+   * How many callers had a call complete correctly since {@link #openWindow()}.
+   *
+   * @return callers
+   */
+  final int servedCallers() {
+    int count = 0;
+    for (int i = 0; i < served.length(); i++) {
+      count += served.get(i);
+    }
+    return count;
+  }
+
+  /**
+   * The age of the oldest call still waiting for its answer.
+   *
+   * @param now System.nanoTime() now
+   * @return nanoseconds, 0 when no call is in flight
+   */
+  final long longestWaitNanos(long now) {
+    long oldest = 0;
+    for (int i = 0; i < callStarted.length(); i++) {
+      long started = callStarted.get(i);
+      if (started != 0) {
+        oldest = Math.max(oldest, now - started);
+      }
+    }
+    return oldest;
   }
 
   static Callers forClient(Client client, Workload workload, Workload.BenchmarkShape shape, Tally tally) {
@@ -49,14 +110,17 @@ abstract class Callers {
 
   abstract boolean awaitStopped(Duration timeout) throws InterruptedException;
 
-  protected final void completed(Call call, Object result, Throwable error, long startNanos) {
+  protected final void completed(int caller, Call call, Object result, Throwable error, long startNanos) {
+    callStarted.set(caller, 0);
     if (error != null) {
       tally.failure(error);
       return;
     }
     try {
       call.check(result);
-      tally.success(startNanos);
+      if (tally.success(startNanos)) {
+        served.set(caller, 1);
+      }
     } catch (RuntimeException wrong) {
       tally.failure(wrong);
     }
@@ -74,17 +138,19 @@ abstract class Callers {
 
     @Override
     void start(int count) {
+      track(count);
       for (int i = 0; i < count; i++) {
-        Thread thread = client.callerThreads().newThread(this::loop);
+        int caller = i;
+        Thread thread = client.callerThreads().newThread(() -> loop(caller));
         threads.add(thread);
         thread.start();
       }
     }
 
-    private void loop() {
+    private void loop(int caller) {
       while (running) {
         Call call = workload.next(shape);
-        long start = System.nanoTime();
+        long start = began(caller);
         Object result = null;
         Throwable error = null;
         try {
@@ -92,7 +158,7 @@ abstract class Callers {
         } catch (Throwable e) {
           error = e;
         }
-        completed(call, result, error, start);
+        completed(caller, call, result, error, start);
       }
     }
 
@@ -126,9 +192,10 @@ abstract class Callers {
 
     @Override
     void start(int count) {
+      track(count);
       stopped = new CountDownLatch(count);
       for (int i = 0; i < count; i++) {
-        loop();
+        loop(i);
       }
     }
 
@@ -138,20 +205,20 @@ abstract class Callers {
      * {@link #INLINE_LIMIT} of those in a row the loop moves to another thread, so a contender that
      * answers synchronously can neither overflow the stack nor keep {@link #start} from returning.
      */
-    private void loop() {
+    private void loop(int caller) {
       int inline = 0;
       while (running) {
         if (inline++ == INLINE_LIMIT) {
-          ForkJoinPool.commonPool().execute(this::loop);
+          ForkJoinPool.commonPool().execute(() -> loop(caller));
           return;
         }
         Call call = workload.next(shape);
-        long start = System.nanoTime();
+        long start = began(caller);
         CompletableFuture<Object> future;
         try {
           future = client.execute(call).toCompletableFuture();
         } catch (Throwable e) {
-          completed(call, null, e, start);
+          completed(caller, call, null, e, start);
           continue;
         }
         if (future.isDone()) {
@@ -162,12 +229,12 @@ abstract class Callers {
           } catch (Throwable e) {
             error = e;
           }
-          completed(call, result, error, start);
+          completed(caller, call, result, error, start);
           continue;
         }
         future.whenComplete((result, error) -> {
-          completed(call, result, error, start);
-          loop();
+          completed(caller, call, result, error, start);
+          loop(caller);
         });
         return;
       }

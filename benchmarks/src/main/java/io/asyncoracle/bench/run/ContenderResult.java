@@ -165,6 +165,51 @@ public record ContenderResult(String name, String setup, String notApplicable, L
   }
 
   /**
+   * Median client heap bytes allocated per call.
+   *
+   * @return bytes, or NaN when unknown
+   */
+  public double clientBytesPerCall() {
+    return median(Measurement::clientBytesPerCall);
+  }
+
+  /**
+   * The fewest callers served in a window: callers with at least one call answered correctly.
+   *
+   * @return callers, or -1 without windows
+   */
+  public int minServedCallers() {
+    return reps.stream().mapToInt(Measurement::servedCallers).min().orElse(-1);
+  }
+
+  /**
+   * The concurrent callers the windows ran with (fewer than the workload's where a cap applied).
+   *
+   * @return callers, or -1 without windows
+   */
+  public int callers() {
+    return reps.stream().mapToInt(Measurement::callers).max().orElse(-1);
+  }
+
+  /**
+   * Whether every caller had a call answered in every window, so the percentiles speak for all of them.
+   *
+   * @return {@code true} when no caller of any window went unanswered
+   */
+  public boolean servedEveryCaller() {
+    return !reps.isEmpty() && reps.stream().allMatch(Measurement::servedEveryCaller);
+  }
+
+  /**
+   * The longest a call was still waiting when a window closed, over all windows.
+   *
+   * @return microseconds, or -1 without windows
+   */
+  public long longestWaitMicros() {
+    return reps.stream().mapToLong(Measurement::longestWaitMicros).max().orElse(-1);
+  }
+
+  /**
    * Median database-server CPU per call.
    *
    * @return microseconds, or NaN when unknown

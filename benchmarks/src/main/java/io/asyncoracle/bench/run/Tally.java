@@ -31,12 +31,15 @@ final class Tally {
     open = false;
   }
 
-  void success(long startNanos) {
+  /** Counts a correct answer if the window is open; says whether it counted. */
+  boolean success(long startNanos) {
     if (open) {
       long micros = Math.max(1, (System.nanoTime() - startNanos) / 1_000);
       latencies.recordValue(micros);
       completions.increment();
+      return true;
     }
+    return false;
   }
 
   void failure(Throwable error) {

@@ -70,12 +70,17 @@ public final class WindowRunner implements AutoCloseable {
     Thread.sleep(ramp.toMillis());
     long serverStart = serverCpu.nanos().orElse(-1);
     sampler.reset();
+    group.openWindow();
     tally.openWindow();
     long start = System.nanoTime();
     Thread.sleep(window.toMillis());
     tally.closeWindow();
-    double seconds = (System.nanoTime() - start) / 1e9;
+    long end = System.nanoTime();
+    int served = group.servedCallers();
+    long longestWait = group.longestWaitNanos(end);
+    double seconds = (end - start) / 1e9;
     long clientCpu = sampler.cpuNanos();
+    long clientBytes = sampler.allocatedBytesSinceReset();
     long serverEnd = serverCpu.nanos().orElse(-1);
     Histogram h = tally.histogram();
     int peakThreads = sampler.peakThreads();
@@ -97,7 +102,8 @@ public final class WindowRunner implements AutoCloseable {
         h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50),
         h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99),
         h.getMaxValue(), peakThreads, baselineThreads, peakHeap, clientCpu,
-        serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart);
+        serverStart < 0 || serverEnd < 0 ? -1 : serverEnd - serverStart, clientBytes, callers, served,
+        longestWait / 1_000);
   }
 
   /** Stops the resource sampler thread. */

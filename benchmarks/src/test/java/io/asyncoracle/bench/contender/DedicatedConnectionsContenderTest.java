@@ -39,7 +39,8 @@ class DedicatedConnectionsContenderTest {
     assertThat(Contenders.all().get(0).name()).isEqualTo("threaded sync");
     assertThat(Contenders.all()).anyMatch(c -> c instanceof DedicatedConnectionsContender);
     assertThat(Contenders.all()).filteredOn(Contender::peer).extracting(Contender::name)
-        .containsExactly("HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client");
+        .containsExactly("HikariCP + supplyAsync", "JdbcTemplate + @Async", "Vert.x JDBC client",
+            "virtual threads + HikariCP");
   }
 
   @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ContenderResultTest {
 
   private static Measurement window(long completions, long p99) {
-    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1);
+    return new Measurement(completions, 0, null, 1.0, 100, p99, p99, 20, 10, 1 << 20, 1_000_000, -1, 2_000_000, 8, 8,
+        p99);
   }
 
   @Test
@@ -25,6 +26,18 @@ class ContenderResultTest {
     assertThat(r.p99Micros()).isEqualTo(7.0);
     assertThat(r.addedThreads()).isEqualTo(10);
     assertThat(r.clientCpuMicrosPerCall()).isCloseTo(1.0, within(0.2));
+    // 2,000,000 bytes a window: 2,000 a call at 1,000 calls (the median window).
+    assertThat(r.clientBytesPerCall()).isEqualTo(2_000.0);
+  }
+
+  @Test
+  void bytesPerCallAreUnknownWhenTheJvmDoesNotSayOrNothingCompleted() {
+    Measurement unknown = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1_000_000, -1, -1, 8, 8, 5);
+    Measurement idle = new Measurement(0, 1, "stalled", 1.0, 0, 0, 0, 20, 10, 1 << 20, 1_000_000, -1, 5_000, 8, 0,
+        1_000_000);
+
+    assertThat(unknown.clientBytesPerCall()).isNaN();
+    assertThat(idle.clientBytesPerCall()).isNaN();
   }
 
   private static ContenderResult result(String name, boolean peer, long... completions) {
@@ -33,10 +46,26 @@ class ContenderResultTest {
   }
 
   @Test
+  void aContenderThatLeftACallerUnansweredInAnyWindowDidNotServeEveryCaller() {
+    Measurement all = new Measurement(1_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1, -1, 1, 100, 100, 900);
+    Measurement most = new Measurement(5_000, 0, null, 1.0, 100, 5, 5, 20, 10, 1 << 20, 1, -1, 1, 100, 37, 4_000_000);
+
+    ContenderResult fair = new ContenderResult("fair", "", null, List.of(all, all), null, true);
+    ContenderResult unfair = new ContenderResult("unfair", "", null, List.of(all, most), null, true);
+
+    assertThat(fair.servedEveryCaller()).isTrue();
+    assertThat(fair.minServedCallers()).isEqualTo(100);
+    assertThat(unfair.servedEveryCaller()).isFalse();
+    assertThat(unfair.minServedCallers()).isEqualTo(37);
+    assertThat(unfair.longestWaitMicros()).isEqualTo(4_000_000);
+    assertThat(ContenderResult.notApplicable("x", "", "n/a", true).servedEveryCaller()).isFalse();
+  }
+
+  @Test
   void syncRatiosAreToTheFirstContenderOfTheSameRun() {
     ContenderResult baseline = result("threaded sync", false, 1_000, 1_000);
     ContenderResult other = result("other", false, 900, 950);
-    ContenderResult missing = ContenderResult.notApplicable("virtual threads", "", "needs Java 21+", false);
+    ContenderResult missing = ContenderResult.notApplicable("virtual threads + HikariCP", "", "needs Java 21+", true);
     WorkloadResult table = new WorkloadResult(Workload.FAST_QUERY, "fast query", 8, List.of(baseline, other, missing),
         Double.NaN, 8);
 

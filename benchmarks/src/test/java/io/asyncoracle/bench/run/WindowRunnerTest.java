@@ -108,7 +108,9 @@ class WindowRunnerTest {
     Measurement m = runner.run(immediate, Workload.LATENCY_BOUND, 1, Duration.ofMillis(20), Duration.ofMillis(100), -1);
 
     assertThat(m.failures()).isZero();
-    assertThat(m.completions()).isGreaterThan(1_000);
+    // Past the inline limit (64) several times over: the loop hopped threads and went on. Not more:
+    // on a loaded 2-core machine 100 ms can hold only a few hundred calls.
+    assertThat(m.completions()).isGreaterThan(200);
   }
 
   /** Answers a query with its own bind values (right for the latency-bound call), or with garbage. */
