@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,6 +24,18 @@ import java.util.function.ToLongFunction;
 final class Session {
 
   private static final System.Logger LOG = System.getLogger(Session.class.getName());
+  private static final java.lang.invoke.VarHandle RELEASE;
+  private static final java.lang.invoke.VarHandle SLOT_FREED;
+
+  static {
+    try {
+      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+      RELEASE = lookup.findVarHandle(Session.class, "releaseFuture", CompletableFuture.class);
+      SLOT_FREED = lookup.findVarHandle(Session.class, "slotFreed", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
   static final String MODULE = "OCSID.MODULE";
 
 
@@ -56,18 +67,22 @@ final class Session {
   private volatile Duration callTimeout;
   private volatile AsyncOracleException revoked;
   private volatile boolean abandoned;
-  /** The work the connection was lent to was cancelled ({@link #withdraw()}); read only once released. */
-  private volatile boolean withdrawn;
-  private final AtomicBoolean released = new AtomicBoolean();
-  private final AtomicBoolean slotFreed = new AtomicBoolean();
+  /** The release's future, set once by the first release (see {@link SessionRelease}). */
   private volatile CompletableFuture<Void> releaseFuture;
+  /** The work the connection was lent to was cancelled ({@link #withdraw()}). */
+  private volatile boolean withdrawn;
+  /** 1 once the session's place in its pool was freed (see {@link #claimSlot()}). */
+  private volatile int slotFreed;
   /** The session's tag as the application sees it (pooled connections); kept with the session on release. */
   private volatile String tag;
   /** Whether the application dropped the connection (closed for good instead of pooled). */
   private volatile boolean dropped;
 
   private volatile boolean broken;
-  private final SessionChanges changes;
+  /** What the application changed, created on the first change: most lends change nothing. */
+  private volatile SessionChanges changes;
+  private final int stmtCacheSize;
+  private final String defaultModule;
 
   Session(Engine engine, SessionOwner owner, HeldConnection held, String dsn, Duration callTimeout, int stmtCacheSize,
       String defaultModule, CallTarget target) {
@@ -82,7 +97,8 @@ final class Session {
     this.oracle = held.oracle;
     this.dsn = dsn;
     this.callTimeout = callTimeout;
-    this.changes = new SessionChanges(held, stmtCacheSize, defaultModule);
+    this.stmtCacheSize = stmtCacheSize;
+    this.defaultModule = defaultModule;
   }
 
   HeldConnection held() {
@@ -158,7 +174,7 @@ final class Session {
    * @return whether the caller is the one
    */
   boolean claimSlot() {
-    return slotFreed.compareAndSet(false, true);
+    return SLOT_FREED.compareAndSet(this, 0, 1);
   }
 
   // ---- running calls ------------------------------------------------------------------------
@@ -286,7 +302,7 @@ final class Session {
     if (why != null) {
       return new PoolClosedException(owner.name() + " - " + operation + " refused: " + why.getMessage());
     }
-    if (released.get()) {
+    if (releaseFuture != null) {
       return new AsyncOracleException(operation + " refused: " + (withdrawn
           ? "the work this connection was lent to was cancelled" : "the connection is closed"));
     }
@@ -324,7 +340,10 @@ final class Session {
       if (!timeout.isZero()) {
         timer = engine.schedule(() -> call.timedOut(timeout), timeout.toNanos());
       }
-      changes.applyPending();
+      SessionChanges pending = changes;
+      if (pending != null) {
+        pending.applyPending();
+      }
       T result = action.execute(this);
       if (scope != null) {
         CallTarget.close(scope);
@@ -491,21 +510,43 @@ final class Session {
 
   // ---- what the application changed (SessionChanges) ----------------------------------------
 
-  /** What the application changed on this lend; confined to the lane for most of it. */
+  /** What the application changed on this lend, created on the first change. */
   SessionChanges changes() {
+    SessionChanges c = changes;
+    if (c == null) {
+      synchronized (this) {
+        c = changes;
+        if (c == null) {
+          c = new SessionChanges(held, stmtCacheSize, defaultModule);
+          changes = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** What the application changed, or {@code null} if nothing yet. */
+  SessionChanges changesIfAny() {
     return changes;
   }
 
+  /** Whether the application changed nothing a release must undo. */
+  boolean unchanged() {
+    SessionChanges c = changes;
+    return c == null || c.unchanged();
+  }
+
   void setClientInfo(String key, String value) {
-    changes.setClientInfo(key, value);
+    changes().setClientInfo(key, value);
   }
 
   void setStmtCacheSize(int size) {
-    changes.setStmtCacheSize(size);
+    changes().setStmtCacheSize(size);
   }
 
   int stmtCacheSize() {
-    return changes.stmtCacheSize();
+    SessionChanges c = changes;
+    return c == null ? stmtCacheSize : c.stmtCacheSize();
   }
 
   Duration callTimeout() {
@@ -517,173 +558,108 @@ final class Session {
   }
 
   boolean autocommit() {
-    return changes.autocommit();
+    SessionChanges c = changes;
+    return c != null && c.autocommit();
   }
 
   void setAutocommitNow(boolean value) throws SQLException {
-    changes.setAutocommitNow(value);
+    changes().setAutocommitNow(value);
   }
 
   /** Notes that the session may hold uncommitted work. Runs on the lane. */
   void markDirty() {
-    changes.markDirty();
+    changes().markDirty();
   }
 
   /** Notes that the transaction ended. Runs on the lane. */
   void markClean() {
-    changes.markClean();
+    SessionChanges c = changes;
+    if (c != null) {
+      c.markClean();
+    }
   }
 
   boolean dirty() {
-    return changes.dirty();
+    SessionChanges c = changes;
+    return c != null && c.dirty();
   }
 
   void setTransactionIsolationNow(int level) throws SQLException {
-    changes.setTransactionIsolationNow(level);
+    changes().setTransactionIsolationNow(level);
   }
 
   boolean readOnly() {
-    return changes.readOnly();
+    SessionChanges c = changes;
+    return c != null && c.readOnly();
   }
 
   void setReadOnlyNow(boolean value) throws SQLException {
-    changes.setReadOnlyNow(value);
+    changes().setReadOnlyNow(value);
   }
 
   void rememberSchema() throws SQLException {
-    changes.rememberSchema();
+    changes().rememberSchema();
   }
 
   void opened(Object resource, Runnable closer) {
-    changes.opened(resource, closer);
+    changes().opened(resource, closer);
   }
 
   void closed(Object resource) {
-    changes.closed(resource);
+    SessionChanges c = changes;
+    if (c != null) {
+      c.closed(resource);
+    }
   }
 
   /** Whether the connection looks usable, without a round trip. Safe from any thread. */
   boolean isHealthy() {
-    if (released.get() || revoked != null || broken) {
+    if (releaseFuture != null || revoked != null || broken) {
       return false;
     }
     return held.usableLocally();
   }
 
-  // ---- release ------------------------------------------------------------------------------
+  // ---- release (SessionRelease) ------------------------------------------------------------
 
   boolean isReleased() {
-    return released.get();
+    return releaseFuture != null;
+  }
+
+  CompletableFuture<Void> releaseFuture() {
+    return releaseFuture;
+  }
+
+  /** Makes {@code future} the release's future if no release began yet. */
+  boolean claimRelease(CompletableFuture<Void> future) {
+    return RELEASE.compareAndSet(this, null, future);
   }
 
   /**
-   * Gives the connection back: closes what the application left open, rolls back uncommitted
-   * work, restores session settings, and discards the connection if any of that fails. A clean
-   * session (nothing open, nothing written, nothing changed) needs no round trip, so when its lane
-   * is idle it goes back right here, on the calling thread; otherwise the release runs on the lane
-   * after the calls queued before it.
+   * Gives the connection back: see {@link SessionRelease#release()}.
+   *
+   * @return a future that completes once the connection is back with its owner
    */
   CompletableFuture<Void> release() {
-    if (!released.compareAndSet(false, true)) {
-      CompletableFuture<Void> f = releaseFuture;
-      return f != null ? f : awaitReleaseFuture();
-    }
-    if (abandoned) {
-      // Its place was freed when it was given up: nothing to wait for. The physical connection is
-      // discarded on the lane, once the call stuck in the driver returns (if it ever does).
-      lane.submit(releaseTask(new CompletableFuture<>()));
-      return publishReleased(CompletableFuture.completedFuture(null));
-    }
-    if (lane.tryClaim()) {
-      if (isClean()) {
-        try {
-          owner.release(this, false);
-        } finally {
-          lane.endClaim();
-        }
-        return publishReleased(CompletableFuture.completedFuture(null));
-      }
-      if (Lane.onFreeWorker() && engine.onOwnWorker()) {
-        // A worker that has let go of its own lane may do the clean-up round trips itself.
-        try {
-          cleanUpAndReturn();
-        } catch (Throwable unexpected) {
-          LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
-        } finally {
-          lane.endClaim();
-        }
-        return publishReleased(CompletableFuture.completedFuture(null));
-      }
-      CompletableFuture<Void> done = publishReleased(new CompletableFuture<>());
-      lane.submitClaimed(releaseTask(done));
-      return done;
-    }
-    CompletableFuture<Void> done = publishReleased(new CompletableFuture<>());
-    lane.submit(releaseTask(done));
-    return done;
+    return SessionRelease.release(this);
   }
 
-  private CompletableFuture<Void> publishReleased(CompletableFuture<Void> done) {
-    releaseFuture = done;
-    return done;
+  Lane lane() {
+    return lane;
   }
 
-  /** A second close() raced the first one before it published its future. */
-  private CompletableFuture<Void> awaitReleaseFuture() {
-    CompletableFuture<Void> f;
-    while ((f = releaseFuture) == null) {
-      Thread.onSpinWait();
-    }
-    return f;
+  SessionOwner owner() {
+    return owner;
   }
 
-  private Lane.Task releaseTask(CompletableFuture<Void> done) {
-    AtomicBoolean once = new AtomicBoolean();
-    return new Lane.Task() {
-      @Override
-      public Runnable run() {
-        if (!once.compareAndSet(false, true)) {
-          return null;
-        }
-        try {
-          cleanUpAndReturn();
-        } catch (Throwable unexpected) {
-          LOG.log(Level.WARNING, () -> owner.name() + " - release failed: " + unexpected);
-        }
-        return () -> engine.complete(done, null);
-      }
-
-      @Override
-      public void abort(Throwable error) {
-        if (!once.compareAndSet(false, true)) {
-          return;
-        }
-        // No worker will run it: give the place back (discarding the connection) so a close can finish.
-        owner.release(Session.this, true);
-        done.complete(null);
-      }
-    };
+  /** Whether nobody can tell what state the session is in (an Error, a fatal error, a drop): never pooled again. */
+  boolean broken() {
+    return broken;
   }
 
-  /** Whether giving the connection back needs no call to the driver. Runs on the lane or a claim. */
-  private boolean isClean() {
-    return !owner.releaseTalksToTheDatabase() && !broken && revoked == null && changes.unchanged();
-  }
-
-  private void cleanUpAndReturn() {
-    boolean discard = broken || revoked != null;
-    if (!changes.closeOpenResources()) {
-      discard = true;
-    }
-    if (!discard) {
-      try {
-        discard = !held.usableLocally() || !changes.reset();
-      } catch (Throwable e) {
-        LOG.log(Level.DEBUG, () -> owner.name() + " - discarding a connection that failed clean-up: " + e);
-        discard = true;
-      }
-    }
-    owner.release(this, discard);
+  /** Why the pool took the connection back (close with interrupt), or {@code null}. */
+  AsyncOracleException revoked() {
+    return revoked;
   }
 
   /**

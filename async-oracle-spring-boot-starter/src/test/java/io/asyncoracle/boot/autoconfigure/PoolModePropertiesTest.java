@@ -88,8 +88,8 @@ class PoolModePropertiesTest {
 
   @Test
   void badValuesFailStartupNamingTheProperty() {
-    assertInvalid("async-oracle.increment", "increment must be at least 1",
-        "async-oracle.url=" + TestDatabases.memUrl(), "async-oracle.increment=0");
+    assertInvalid("async-oracle.increment", "increment must not be negative",
+        "async-oracle.url=" + TestDatabases.memUrl(), "async-oracle.increment=-1");
     assertInvalid("async-oracle.wait-timeout", "must not be negative",
         "async-oracle.url=" + TestDatabases.memUrl(), "async-oracle.wait-timeout=-5s");
     assertInvalid("async-oracle.ping-timeout", "more than zero",
