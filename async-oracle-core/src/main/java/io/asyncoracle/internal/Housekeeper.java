@@ -36,7 +36,7 @@ final class Housekeeper {
   /** One round; called by the timer, or by a test with its own clock. */
   void run() {
     long now = pool.clock.getAsLong();
-    UcpAsyncPool.Limits limits = pool.limits();
+    PoolLimits limits = pool.limits();
     int inUcp = 0;
     if (limits.idleTimeoutNanos != Long.MAX_VALUE) {
       try {
@@ -57,7 +57,7 @@ final class Housekeeper {
       return limits.holdExpired(h, now);
     });
     for (HeldConnection h : leaving) {
-      pool.leave(h, toClose.contains(h) ? UcpAsyncPool.Exit.CLOSE : UcpAsyncPool.Exit.GIVE_BACK);
+      pool.handoffs.leave(h, toClose.contains(h) ? Handoffs.Exit.CLOSE : Handoffs.Exit.GIVE_BACK);
     }
   }
 }

@@ -27,7 +27,7 @@ final class IdleCheck {
   /** Whether an idle connection may be lent with no check at all (the fast path). */
   boolean lendableAtOnce(HeldConnection candidate) {
     long now = pool.clock.getAsLong();
-    UcpAsyncPool.Limits limits = pool.limits();
+    PoolLimits limits = pool.limits();
     return now - candidate.lastUsed <= limits.aliveBypassNanos && !limits.holdExpired(candidate, now)
         && !limits.pastLifetime(candidate, now) && candidate.usableLocally();
   }
@@ -39,21 +39,21 @@ final class IdleCheck {
    */
   boolean lendIfFit(AcquireFuture acquire, HeldConnection candidate) {
     long now = pool.clock.getAsLong();
-    UcpAsyncPool.Limits limits = pool.limits();
+    PoolLimits limits = pool.limits();
     if (!candidate.usableLocally()) {
-      pool.leaveLent(candidate, UcpAsyncPool.Exit.DISCARD);
+      pool.handoffs.leaveLent(candidate, Handoffs.Exit.DISCARD);
       return false;
     }
     if (limits.pastLifetime(candidate, now)) {
-      pool.leaveLent(candidate, UcpAsyncPool.Exit.CLOSE);
+      pool.handoffs.leaveLent(candidate, Handoffs.Exit.CLOSE);
       return false;
     }
     if (limits.holdExpired(candidate, now)) {
-      pool.leaveLent(candidate, UcpAsyncPool.Exit.GIVE_BACK);
+      pool.handoffs.leaveLent(candidate, Handoffs.Exit.GIVE_BACK);
       return false;
     }
     if (now - candidate.lastUsed <= limits.aliveBypassNanos) {
-      pool.lend(acquire, candidate);
+      pool.handoffs.lend(acquire, candidate);
       return true;
     }
     // A check is a round trip: the acquire's deadline covers it.
@@ -61,7 +61,7 @@ final class IdleCheck {
     try {
       pool.engine.workers().execute(() -> checkAndLend(acquire, candidate));
     } catch (RejectedExecutionException e) {
-      pool.leaveLent(candidate, UcpAsyncPool.Exit.DISCARD);
+      pool.handoffs.leaveLent(candidate, Handoffs.Exit.DISCARD);
       pool.failAcquire(acquire, new PoolClosedException(pool.name + " - pool is closed", e));
     }
     return true;
@@ -70,10 +70,10 @@ final class IdleCheck {
   /** Checks a connection idle past the alive bypass; if it fails, the acquire is served again. Runs on a worker. */
   private void checkAndLend(AcquireFuture acquire, HeldConnection held) {
     if (acquire.isDone()) {
-      pool.handle(held, pool.state.notUsed(held));
+      pool.handoffs.handle(held, pool.state.notUsed(held));
       return;
     }
-    UcpAsyncPool.Limits limits = pool.limits();
+    PoolLimits limits = pool.limits();
     AtomicBoolean settled = new AtomicBoolean();
     ScheduledFuture<?> deadline = pool.engine.schedule(() -> {
       if (settled.compareAndSet(false, true)) {
@@ -88,17 +88,17 @@ final class IdleCheck {
     }
     deadline.cancel(false);
     if (alive) {
-      pool.lend(acquire, held);
+      pool.handoffs.lend(acquire, held);
       return;
     }
     LOG.log(Level.DEBUG, () -> pool.name + " - a held connection failed its check and was discarded");
     pool.notifyListener(PoolListener::onConnectionInvalidated);
-    pool.leaveLent(held, UcpAsyncPool.Exit.DISCARD);
+    pool.handoffs.leaveLent(held, Handoffs.Exit.DISCARD);
     pool.serve(acquire);
   }
 
   /** The ping did not answer in time: the place is freed now and the acquire goes on elsewhere. */
-  private void pingTimedOut(AcquireFuture acquire, HeldConnection held, UcpAsyncPool.Limits limits) {
+  private void pingTimedOut(AcquireFuture acquire, HeldConnection held, PoolLimits limits) {
     LOG.log(Level.WARNING, () -> pool.name + " - a held connection did not answer its check within the ping timeout of "
         + Duration.ofNanos(limits.pingTimeoutNanos).toMillis() + " ms and was given up");
     pool.notifyListener(PoolListener::onConnectionInvalidated);

@@ -95,7 +95,7 @@ final class PoolOpener {
         }
         if (first != null) {
           pool.state.reserveOpening();
-          pool.handle(first, pool.state.opened(first));
+          pool.handoffs.handle(first, pool.state.opened(first));
         }
         pool.started();
         LOG.log(Level.DEBUG, () -> pool.name + " - started (" + options + ")");
@@ -195,7 +195,7 @@ final class PoolOpener {
     }
     settled();
     lastError = null;
-    pool.handle(held, pool.state.opened(held));
+    pool.handoffs.handle(held, pool.state.opened(held));
   }
 
   /** A reserved open did not give a connection: the first waiter gets the error, the others another try. */

@@ -1,6 +1,11 @@
 package io.asyncoracle.internal;
 
 import io.asyncoracle.InvalidArgumentException;
+import io.asyncoracle.PoolClosedException;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import io.asyncoracle.PoolOptions;
 import java.util.Objects;
 import java.util.function.Function;
@@ -11,6 +16,8 @@ import java.util.function.Function;
  * for the pool's life; the sizes, modes and timeouts are not.
  */
 final class PoolReconfiguration {
+
+  private static final System.Logger LOG = System.getLogger(PoolReconfiguration.class.getName());
 
   private PoolReconfiguration() {
   }
@@ -57,5 +64,51 @@ final class PoolReconfiguration {
             + " cannot be changed while the pool runs; create a new pool for it");
       }
     }
+  }
+
+  /**
+   * Changes the settings a running pool may change: checked here, applied to UCP and the pool on a
+   * worker (UCP's setters may open connections). A lower max closes idle connections above it now and
+   * lent ones as they come back; a higher one gives every queued acquire the open the new room allows.
+   */
+  static CompletableFuture<PoolOptions> reconfigure(UcpAsyncPool pool, Consumer<PoolOptions.Builder> change) {
+    if (change == null) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "change must not be null"));
+    }
+    if (pool.state.lifecycle() == PoolState.Lifecycle.CLOSING) {
+      return CompletableFuture.failedFuture(new PoolClosedException(pool.name + " - pool is closed"));
+    }
+    PoolOptions before = pool.options();
+    PoolOptions next;
+    try {
+      PoolOptions.Builder builder = before.toBuilder();
+      change.accept(builder);
+      next = builder.build();
+      PoolReconfiguration.checkOnlyRuntimeSettingsChanged(before, next);
+    } catch (InvalidArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "the change failed: " + e));
+    }
+    CompletableFuture<PoolOptions> done = new CompletableFuture<>();
+    // UCP's setters may start opening connections (a larger min): on a worker, never the caller's thread.
+    pool.runOnWorker(() -> {
+      try {
+        UcpConfiguration.applyRuntimeSettings(pool.ucp, before, next);
+      } catch (SQLException | RuntimeException e) {
+        done.completeExceptionally(Errors.map(e));
+        return;
+      }
+      pool.optionsChanged(next);
+      java.util.List<HeldConnection> aboveMax = new java.util.ArrayList<>();
+      // A lower max: idle connections above it close now, lent ones when they come back. A higher
+      // one: every queued acquire that the new room allows gets its open now.
+      int opens = pool.state.changeLimits(UcpAsyncPool.stateLimitsOf(next), aboveMax);
+      aboveMax.forEach(h -> pool.handoffs.leave(h, Handoffs.Exit.CLOSE));
+      pool.opener.start(opens);
+      LOG.log(Level.DEBUG, () -> pool.name + " - reconfigured (" + next + ")");
+      done.complete(next);
+    });
+    return done;
   }
 }

@@ -61,7 +61,7 @@ final class PoolShutdown {
       suspendFuture = done;
     }
     LOG.log(Level.DEBUG, () -> pool.name + " - suspending (timeout=" + timeout + ")");
-    idle.forEach(h -> pool.leave(h, UcpAsyncPool.Exit.GIVE_BACK));
+    idle.forEach(h -> pool.handoffs.leave(h, Handoffs.Exit.GIVE_BACK));
     if (!timeout.isZero()) {
       ScheduledFuture<?> deadline = pool.engine.schedule(() -> pool.runOnWorker(() -> {
         if (stillSuspended(suspension) && pool.state.lent() > 0) {
@@ -161,7 +161,7 @@ final class PoolShutdown {
     for (AcquireFuture waiter : closing.waiters()) {
       pool.failAcquire(waiter, new PoolClosedException(pool.name + " - pool closed while waiting for a connection"));
     }
-    closing.idle().forEach(h -> pool.leave(h, UcpAsyncPool.Exit.GIVE_BACK));
+    closing.idle().forEach(h -> pool.handoffs.leave(h, Handoffs.Exit.GIVE_BACK));
     if (interrupt) {
       interruptAll("was closed with interrupt");
     } else if (!timeout.isZero() && pool.state.lent() > 0) {

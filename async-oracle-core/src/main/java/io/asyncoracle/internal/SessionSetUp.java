@@ -52,7 +52,7 @@ final class SessionSetUp {
    */
   void lendAfterSetUp(AcquireFuture acquire, HeldConnection held) {
     acquire.armTimer(pool.engine, pool.clock.getAsLong(), () -> pool.acquireTimedOut(acquire));
-    Session session = pool.newSession(held, acquire.delivery);
+    Session session = pool.handoffs.newSession(held, acquire.delivery);
     ConnectionImpl connection = new ConnectionImpl(session, pool.options().arraySize(), pool.options().fetchDecimals());
     AtomicBoolean settled = new AtomicBoolean();
     // The acquire gives up (deadline, cancel) while the set-up runs: the connection is taken back.
@@ -105,7 +105,7 @@ final class SessionSetUp {
         session.release();
         return;
       }
-      pool.deliver(acquire, connection, session);
+      pool.handoffs.deliver(acquire, connection, session);
     });
   }
 

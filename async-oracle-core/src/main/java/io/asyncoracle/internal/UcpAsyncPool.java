@@ -55,14 +55,14 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   /** The current options: those the pool was created with, as changed by {@link #reconfigure}. */
   private volatile PoolOptions options;
   /** What the options say in the units the pool uses; replaced as a whole by {@link #reconfigure}. */
-  private volatile Limits limits;
+  private volatile PoolLimits limits;
   final Engine engine;
   final PoolDataSource ucp;
   /** The pool's clock, in nanoseconds: {@link System#nanoTime()} but in tests. */
   final LongSupplier clock;
-  private volatile PoolListener listener;
+  volatile PoolListener listener;
   /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
-  private final CallTarget callTarget;
+  final CallTarget callTarget;
   /**
    * What outlives one hold of a physical connection (set-up done, tag, age), by driver connection:
    * UCP may lend the pool the same physical connection again after it was given back.
@@ -72,7 +72,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   final PoolState state;
   private final WaiterDeadlines deadlines;
   final PoolOpener opener;
-  private final IdleCheck idleCheck;
+  final IdleCheck idleCheck;
+  final Handoffs handoffs;
   final SessionSetUp setUp;
   final UcpControl ucpControl;
   final PoolShutdown shutdown;
@@ -87,11 +88,12 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     this.clock = clock;
     this.listener = options.listener();
     this.callTarget = CallTarget.of(name, options);
-    this.limits = new Limits(options);
+    this.limits = new PoolLimits(options);
     this.state = new PoolState(stateLimits(options));
     this.deadlines = new WaiterDeadlines(engine, clock, state, this::acquireTimedOut);
     this.opener = new PoolOpener(this);
     this.idleCheck = new IdleCheck(this);
+    this.handoffs = new Handoffs(this);
     this.setUp = new SessionSetUp(this, options.onConnect(), options.sessionCallback());
     this.ucpControl = new UcpControl(name);
     this.shutdown = new PoolShutdown(this);
@@ -184,7 +186,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     return options;
   }
 
-  Limits limits() {
+  PoolLimits limits() {
     return limits;
   }
 
@@ -222,7 +224,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     return acquire;
   }
 
-  private Engine engineFor(AcquireFuture.Delivery delivery) {
+  Engine engineFor(AcquireFuture.Delivery delivery) {
     return delivery == AcquireFuture.Delivery.POOL_SIDE ? engine.inline() : engine;
   }
 
@@ -297,92 +299,6 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     }
   }
 
-  /** Lends a held connection (already counted as lent) to an acquire, setting it up first if it needs it. */
-  void lend(AcquireFuture acquire, HeldConnection held) {
-    if (setUp.needed(held, acquire.tag)) {
-      setUp.lendAfterSetUp(acquire, held);
-      return;
-    }
-    acquire.cancelTimer();
-    Session session = newSession(held, acquire.delivery);
-    ConnectionImpl connection = new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
-    if (acquire.isDone()) {
-      session.release();
-      return;
-    }
-    deliver(acquire, connection, session);
-  }
-
-  /**
-   * Completes an acquire with its connection (through the {@link DeliveryLoop}, so a release made
-   * from its callbacks never recurses); with an observation, in its context.
-   */
-  void deliver(AcquireFuture acquire, ConnectionImpl connection, Session session) {
-    if (listener != PoolListener.NONE) {
-      notifyListener(l -> l.onAcquire(Duration.ofNanos(clock.getAsLong() - acquire.startNanos)));
-    }
-    if (acquire.inCallerFrame) {
-      DeliveryLoop.beforeReturn(() -> complete(acquire, connection, session), engine.workers());
-    } else {
-      complete(acquire, connection, session);
-    }
-  }
-
-  private static void complete(AcquireFuture acquire, ConnectionImpl connection, Session session) {
-    Engine target = acquire.engine();
-    if (acquire.observed == null) {
-      target.complete(acquire, connection, session::release);
-      return;
-    }
-    ObservedCall.Scope scope = CallTarget.open(acquire.observed, true);
-    try {
-      target.complete(acquire, connection, session::release);
-    } finally {
-      CallTarget.close(scope);
-    }
-  }
-
-  /** A new lending of a held connection (already counted as lent): a request for the driver. */
-  Session newSession(HeldConnection held, AcquireFuture.Delivery delivery) {
-    PoolOptions current = options;
-    Session session = new Session(engineFor(delivery), this, held, redactedUrl, current.callTimeout(),
-        current.stmtCacheSize(), current.module(), callTarget);
-    PhysicalState physical = held.state;
-    String tag = physical.tag;
-    if (tag != null) {
-      session.setTag(tag);
-    }
-    if (held.oracle && physical.stmtCacheSize != current.stmtCacheSize()) {
-      // Reconfigured since the connection was opened: applied with the lending's first call.
-      session.setStmtCacheSize(current.stmtCacheSize());
-    }
-    held.lentTo = session;
-    held.uses++;
-    held.beginRequest();
-    return session;
-  }
-
-  /**
-   * The common case, without a future: an idle connection used a moment ago, lent at once.
-   * {@code null} when anything else is needed (none idle, callers queued, a check or set-up due).
-   */
-  private ConnectionImpl lendIdleNow(AcquireFuture.Delivery delivery) {
-    HeldConnection candidate = state.lendIdleNow();
-    if (candidate == null) {
-      return null;
-    }
-    if (!idleCheck.lendableAtOnce(candidate) || setUp.needed(candidate, null)) {
-      // Back to the pool (a caller that queued meanwhile gets it); the general path checks or replaces it.
-      handle(candidate, state.notUsed(candidate));
-      return null;
-    }
-    Session session = newSession(candidate, delivery);
-    if (listener != PoolListener.NONE) {
-      notifyListener(l -> l.onAcquire(Duration.ZERO));
-    }
-    return new ConnectionImpl(session, options.arraySize(), options.fetchDecimals());
-  }
-
   // ---- withConnection -------------------------------------------------------------------------
 
   @Override
@@ -401,7 +317,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   }
 
   private <T> void start(WorkFuture<T> result, Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
-    ConnectionImpl ready = lendIdleNow(AcquireFuture.Delivery.POOL_SIDE);
+    ConnectionImpl ready = handoffs.lendIdleNow(AcquireFuture.Delivery.POOL_SIDE);
     if (ready != null) {
       if (callTarget != null) {
         // Lent at once, on this thread: an acquire that waited for nothing.
@@ -455,25 +371,25 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     long now = clock.getAsLong();
     held.lastUsed = now;
     if (session.dropped()) {
-      leaveLent(held, Exit.CLOSE);
+      handoffs.leaveLent(held, Handoffs.Exit.CLOSE);
       return;
     }
     if (discard) {
       notifyListener(PoolListener::onConnectionInvalidated);
-      leaveLent(held, Exit.DISCARD);
+      handoffs.leaveLent(held, Handoffs.Exit.DISCARD);
       return;
     }
-    Limits current = limits;
+    PoolLimits current = limits;
     if (current.pastLifetime(held, now)) {
-      leaveLent(held, Exit.CLOSE);
+      handoffs.leaveLent(held, Handoffs.Exit.CLOSE);
       return;
     }
     if (now - held.heldSince >= current.maxHoldNanos) {
-      leaveLent(held, Exit.GIVE_BACK);
+      handoffs.leaveLent(held, Handoffs.Exit.GIVE_BACK);
       return;
     }
     // The common case, under one lock: the next waiter gets it, or it goes on the idle stack.
-    handle(held, state.cameBack(held));
+    handoffs.handle(held, state.cameBack(held));
   }
 
   @Override
@@ -489,61 +405,6 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     notifyListener(PoolListener::onConnectionInvalidated);
     opener.start(state.abandoned(held));
     shutdown.progress();
-  }
-
-  /** How a connection leaves the pool. */
-  enum Exit {
-    /** Back to UCP for reuse (held long enough, the pool suspended or closing). */
-    GIVE_BACK,
-    /** Closed for good (dropped, past its lifetime, idle past the timeout, above max). */
-    CLOSE,
-    /** Broken or given up: closed, and never lent again should UCP lend it back. */
-    DISCARD
-  }
-
-  /** Does what the state decided for a connection that came back or was opened. */
-  void handle(HeldConnection held, PoolState.Fate fate) {
-    switch (fate) {
-      case POOLED -> {
-      }
-      case HANDED_ON -> {
-        AcquireFuture next = held.handedTo;
-        held.handedTo = null;
-        lend(next, held);
-      }
-      case GIVE_BACK -> leave(held, Exit.GIVE_BACK);
-      case CLOSE -> leave(held, Exit.CLOSE);
-      default -> throw new IllegalStateException(fate.toString());
-    }
-  }
-
-  /** A lent connection leaves the pool instead of being pooled again. */
-  void leaveLent(HeldConnection held, Exit exit) {
-    state.stopLending(held);
-    leave(held, exit);
-  }
-
-  /**
-   * A held connection that is neither idle nor lent leaves the pool: on a worker (it may talk to the
-   * database), after which its place is free, and only then may a replacement open.
-   */
-  void leave(HeldConnection held, Exit exit) {
-    runOnWorker(() -> {
-      try {
-        switch (exit) {
-          case GIVE_BACK -> held.returnToUcp();
-          case CLOSE -> held.close();
-          case DISCARD -> {
-            held.state.discarded = true;
-            held.discard();
-          }
-          default -> throw new IllegalStateException(exit.toString());
-        }
-      } finally {
-        opener.start(state.placeFreed(held));
-        shutdown.progress();
-      }
-    });
   }
 
   /** Runs a task on a worker; here if the workers are gone. */
@@ -593,45 +454,17 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public CompletableFuture<PoolOptions> reconfigure(Consumer<PoolOptions.Builder> change) {
-    if (change == null) {
-      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "change must not be null"));
-    }
-    if (state.lifecycle() == PoolState.Lifecycle.CLOSING) {
-      return CompletableFuture.failedFuture(new PoolClosedException(name + " - pool is closed"));
-    }
-    PoolOptions before = options;
-    PoolOptions next;
-    try {
-      PoolOptions.Builder builder = before.toBuilder();
-      change.accept(builder);
-      next = builder.build();
-      PoolReconfiguration.checkOnlyRuntimeSettingsChanged(before, next);
-    } catch (InvalidArgumentException e) {
-      return CompletableFuture.failedFuture(e);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(new InvalidArgumentException("change", "the change failed: " + e));
-    }
-    CompletableFuture<PoolOptions> done = new CompletableFuture<>();
-    // UCP's setters may start opening connections (a larger min): on a worker, never the caller's thread.
-    runOnWorker(() -> {
-      try {
-        UcpConfiguration.applyRuntimeSettings(ucp, before, next);
-      } catch (SQLException | RuntimeException e) {
-        done.completeExceptionally(Errors.map(e));
-        return;
-      }
-      options = next;
-      limits = new Limits(next);
-      java.util.List<HeldConnection> aboveMax = new java.util.ArrayList<>();
-      // A lower max: idle connections above it close now, lent ones when they come back. A higher
-      // one: every queued acquire that the new room allows gets its open now.
-      int opens = state.changeLimits(stateLimits(next), aboveMax);
-      aboveMax.forEach(h -> leave(h, Exit.CLOSE));
-      opener.start(opens);
-      LOG.log(Level.DEBUG, () -> name + " - reconfigured (" + next + ")");
-      done.complete(next);
-    });
-    return done;
+    return PoolReconfiguration.reconfigure(this, change);
+  }
+
+  /** Takes new options (a reconfigure): the limits first, then the state's. */
+  void optionsChanged(PoolOptions next) {
+    options = next;
+    limits = new PoolLimits(next);
+  }
+
+  static PoolState.Limits stateLimitsOf(PoolOptions options) {
+    return stateLimits(options);
   }
 
   // ---- stats ----------------------------------------------------------------------------------
@@ -737,46 +570,5 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   @Override
   public String toString() {
     return "AsyncPool[" + name + ", " + redactedUrl + ", " + stats() + "]";
-  }
-
-  /** The options in the units the pool uses, computed once per options. */
-  static final class Limits {
-    final long aliveBypassNanos;
-    final long maxHoldNanos;
-    final long holdIdleNanos;
-    final long maxLifetimeNanos;
-    final long idleTimeoutNanos;
-    final long pingTimeoutNanos;
-    final int pingSeconds;
-    final GetMode getMode;
-    /** The bound of a whole acquire: the wait timeout in TIMEDWAIT, else the acquire timeout (zero: none). */
-    final Duration acquireBound;
-
-    Limits(PoolOptions options) {
-      aliveBypassNanos = options.validateOnBorrow() ? options.aliveBypass().toNanos() : Long.MAX_VALUE;
-      maxHoldNanos = nanosOrUnbounded(options.maxHold());
-      holdIdleNanos = nanosOrUnbounded(options.holdIdleTimeout());
-      maxLifetimeNanos = nanosOrUnbounded(options.maxLifetime());
-      idleTimeoutNanos = nanosOrUnbounded(options.inactiveTimeout());
-      pingTimeoutNanos = options.pingTimeout().toNanos();
-      // isValid takes whole seconds; the pool's own timer holds the exact ping timeout.
-      pingSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (options.pingTimeout().toMillis() + 999) / 1000));
-      getMode = options.getMode();
-      acquireBound = getMode == GetMode.TIMEDWAIT ? options.waitTimeout() : options.acquireTimeout();
-    }
-
-    private static long nanosOrUnbounded(Duration d) {
-      return d.isZero() ? Long.MAX_VALUE : d.toNanos();
-    }
-
-    /** Whether a held connection is due to go back to UCP: held too long, or idle too long. */
-    boolean holdExpired(HeldConnection held, long now) {
-      return now - held.heldSince >= maxHoldNanos || now - held.lastUsed >= holdIdleNanos;
-    }
-
-    /** Whether a physical connection is older than {@code maxLifetime}: it is closed, not lent. */
-    boolean pastLifetime(HeldConnection held, long now) {
-      return now - held.state.firstSeen >= maxLifetimeNanos;
-    }
   }
 }
