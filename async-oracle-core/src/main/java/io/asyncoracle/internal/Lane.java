@@ -26,10 +26,10 @@ final class Lane {
      *
      * @return what to do with the result once the worker is free, or {@code null}
      */
-    Runnable run();
+    Runnable runOnLane();
 
     /**
-     * Called instead of {@link #run()} when no worker will ever run the task.
+     * Called instead of {@link #runOnLane()} when no worker will ever run the task.
      *
      * @param error why
      */
@@ -128,7 +128,7 @@ final class Lane {
         Task task = queue.poll();
         Runnable delivery;
         try {
-          delivery = task.run();
+          delivery = task.runOnLane();
         } catch (Throwable unexpected) {
           task.abort(unexpected);
           delivery = null;

@@ -207,18 +207,17 @@ final class Session {
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action, String observedAs,
       ToLongFunction<Object> rows, String statement, String procedure) {
-    CompletableFuture<T> future = new LaneCallFuture<>();
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
-      future.completeExceptionally(refused);
-      return future;
+      LaneCall<T> call = new LaneCall<>(operation, action, null, rows, Aborted.FAIL_AS_APPLICATION_ERROR);
+      call.completeExceptionally(refused);
+      return call;
     }
     ObservedCall observed = target == null || observedAs == null ? null
         : target.start(observedAs, statement, procedure);
-    return submit(operation, action, future, error -> engine.fail(future, error instanceof RejectedExecutionException
-        ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are shut down",
-            error)
-        : Errors.failure(error)), observed, rows);
+    LaneCall<T> call = new LaneCall<>(operation, action, observed, rows, Aborted.FAIL_AS_APPLICATION_ERROR);
+    lane.submit(call);
+    return call;
   }
 
   /**
@@ -229,9 +228,25 @@ final class Session {
    * are plain {@link CallFuture}s: as with any {@code CompletableFuture}, cancelling a dependent
    * does not cancel what it depends on.
    */
-  private final class LaneCallFuture<T> extends CallFuture<T> {
-    LaneCallFuture() {
+  private final class LaneCall<T> extends CallFuture<T> implements Lane.Task, Runnable {
+    private final String operation;
+    private final JdbcAction<T> action;
+    /** The call's observation, or {@code null}. */
+    private final ObservedCall observed;
+    private final ToLongFunction<Object> rows;
+    private final Aborted aborted;
+    /** The outcome to deliver once the lane is let go (see {@link #run()}). */
+    private T value;
+    private Throwable failure;
+
+    LaneCall(String operation, JdbcAction<T> action, ObservedCall observed, ToLongFunction<Object> rows,
+        Aborted aborted) {
       super(engine);
+      this.operation = operation;
+      this.action = action;
+      this.observed = observed;
+      this.rows = rows;
+      this.aborted = aborted;
     }
 
     @Override
@@ -252,6 +267,52 @@ final class Session {
     public <U> CompletableFuture<U> newIncompleteFuture() {
       return new CallFuture<>(engine);
     }
+
+    /** Runs on the lane: the call itself; returns this call as its own delivery, or {@code null}. */
+    @Override
+    public Runnable runOnLane() {
+      return execute(this);
+    }
+
+    @Override
+    public void abort(Throwable error) {
+      if (observed != null) {
+        CallTarget.stop(observed, -1, error);
+      }
+      if (aborted == Aborted.FAIL_AS_IS) {
+        completeExceptionally(error);
+      } else {
+        engine.fail(this, error instanceof RejectedExecutionException
+            ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are"
+                + " shut down", error)
+            : Errors.failure(error));
+      }
+    }
+
+    /** The delivery, once the lane is let go: completes this future with the outcome, in the caller's context. */
+    @Override
+    public void run() {
+      ObservedCall.Scope scope = observed == null ? null : CallTarget.open(observed, true);
+      try {
+        if (failure == null) {
+          engine.complete(this, value);
+        } else {
+          engine.fail(this, failure);
+        }
+      } finally {
+        if (scope != null) {
+          CallTarget.close(scope);
+        }
+      }
+    }
+  }
+
+  /** How a call that no worker will run fails. */
+  private enum Aborted {
+    /** As an application's call: mapped, through the engine. */
+    FAIL_AS_APPLICATION_ERROR,
+    /** As the pool's own call (a release, a clean-up): with the error as it is. */
+    FAIL_AS_IS
   }
 
   /**
@@ -274,27 +335,9 @@ final class Session {
 
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
   <T> CompletableFuture<T> runInternal(String operation, JdbcAction<T> action) {
-    CompletableFuture<T> future = new CallFuture<>(engine);
-    return submit(operation, action, future, future::completeExceptionally, null, NO_ROWS);
-  }
-
-  private <T> CompletableFuture<T> submit(String operation, JdbcAction<T> action, CompletableFuture<T> future,
-      java.util.function.Consumer<Throwable> onAbort, ObservedCall observed, ToLongFunction<Object> rows) {
-    lane.submit(new Lane.Task() {
-      @Override
-      public Runnable run() {
-        return execute(operation, action, future, observed, rows);
-      }
-
-      @Override
-      public void abort(Throwable error) {
-        if (observed != null) {
-          CallTarget.stop(observed, -1, error);
-        }
-        onAbort.accept(error);
-      }
-    });
-    return future;
+    LaneCall<T> call = new LaneCall<>(operation, action, null, NO_ROWS, Aborted.FAIL_AS_IS);
+    lane.submit(call);
+    return call;
   }
 
   private AsyncOracleException refusal(String operation) {
@@ -313,9 +356,10 @@ final class Session {
     return null;
   }
 
-  /** Runs one call on the lane; returns how to deliver its outcome once the lane is let go. */
-  private <T> Runnable execute(String operation, JdbcAction<T> action, CompletableFuture<T> future,
-      ObservedCall observed, ToLongFunction<Object> rows) {
+  /** Runs one call on the lane; returns the call as the delivery of its outcome, or {@code null} for none. */
+  private <T> Runnable execute(LaneCall<T> future) {
+    String operation = future.operation;
+    ObservedCall observed = future.observed;
     if (future.isDone()) {
       if (observed != null) {
         // Cancelled by the application before it ran (or aborted, which stopped it already).
@@ -329,7 +373,8 @@ final class Session {
       if (observed != null) {
         CallTarget.stop(observed, -1, refused);
       }
-      return () -> engine.fail(future, refused);
+      future.failure = refused;
+      return future;
     }
     RunningCall call = new RunningCall(this, operation, future, observed);
     Duration timeout = callTimeout;
@@ -344,7 +389,7 @@ final class Session {
       if (pending != null) {
         pending.applyPending();
       }
-      T result = action.execute(this);
+      T result = future.action.execute(this);
       if (scope != null) {
         CallTarget.close(scope);
         scope = null;
@@ -353,11 +398,11 @@ final class Session {
       if (!inTime) {
         return null;
       }
-      if (observed == null) {
-        return () -> engine.complete(future, result);
+      if (observed != null) {
+        CallTarget.stop(observed, future.rows.applyAsLong(result), null);
       }
-      CallTarget.stop(observed, rows.applyAsLong(result), null);
-      return () -> deliver(observed, () -> engine.complete(future, result));
+      future.value = result;
+      return future;
     } catch (Throwable error) {
       if (scope != null) {
         CallTarget.close(scope);
@@ -372,23 +417,14 @@ final class Session {
         return null;
       }
       Throwable failure = translate(call, error);
-      if (observed == null) {
-        return () -> engine.fail(future, failure);
+      if (observed != null) {
+        CallTarget.stop(observed, -1, failure);
       }
-      CallTarget.stop(observed, -1, failure);
-      return () -> deliver(observed, () -> engine.fail(future, failure));
+      future.failure = failure;
+      return future;
     }
   }
 
-  /** Completes an observed call's future with the caller's context in place. */
-  private static void deliver(ObservedCall observed, Runnable completion) {
-    ObservedCall.Scope scope = CallTarget.open(observed, true);
-    try {
-      completion.run();
-    } finally {
-      CallTarget.close(scope);
-    }
-  }
 
   /** Ends the call; returns {@code false} if its deadline had already passed (the timer owns the future). */
   private boolean finish(RunningCall call, ScheduledFuture<?> timer) {

@@ -73,7 +73,7 @@ final class SessionRelease {
     AtomicBoolean once = new AtomicBoolean();
     return new Lane.Task() {
       @Override
-      public Runnable run() {
+      public Runnable runOnLane() {
         if (!once.compareAndSet(false, true)) {
           return null;
         }
