@@ -109,15 +109,20 @@ public final class AsyncOracleAutoConfiguration {
    *
    * @param pool the pool
    * @param sqlExceptionTranslator the application's translator, if it has exactly one
+   * @param properties for {@code async-oracle.diagnostics.capture-call-site}
    * @return the template
    */
   @Bean
   @Primary
   @ConditionalOnNoDefaultBean(AsyncOracleTemplate.class)
   @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator) {
+  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator,
+      AsyncOracleProperties properties) {
     SQLExceptionTranslator translator = sqlExceptionTranslator.getIfUnique();
-    return translator != null ? new AsyncOracleTemplate(pool, translator) : new AsyncOracleTemplate(pool);
+    AsyncOracleTemplate template = translator != null ? new AsyncOracleTemplate(pool, translator)
+        : new AsyncOracleTemplate(pool);
+    template.setCaptureCallSite(properties.getDiagnostics().isCaptureCallSite());
+    return template;
   }
 
   /**

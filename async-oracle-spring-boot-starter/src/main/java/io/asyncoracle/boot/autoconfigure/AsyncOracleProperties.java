@@ -168,6 +168,8 @@ public class AsyncOracleProperties {
   /** Pool metrics settings. */
   private final Metrics metrics = new Metrics();
 
+  private final Diagnostics diagnostics = new Diagnostics();
+
   /** @return the JDBC URL */
   public String getUrl() {
     return url;
@@ -506,6 +508,11 @@ public class AsyncOracleProperties {
     return metrics;
   }
 
+  /** @return what the template and client add to their errors */
+  public Diagnostics getDiagnostics() {
+    return diagnostics;
+  }
+
   /** Whether JDBC calls run on virtual threads. */
   public enum VirtualThreadsMode {
     /** The default: platform threads, measured cheaper per JDBC call than virtual threads. */
@@ -642,6 +649,26 @@ public class AsyncOracleProperties {
     /** @param naming the meter naming */
     public void setNaming(io.asyncoracle.boot.metrics.PoolMeterNames naming) {
       this.naming = naming;
+    }
+  }
+
+  /** What the auto-configured template and client add to their errors. */
+  public static class Diagnostics {
+
+    /**
+     * Whether each template and client call captures the caller's stack when it is made and
+     * attaches it to the call's failure as a suppressed exception (a stack walk per call).
+     */
+    private boolean captureCallSite;
+
+    /** @return whether call sites are captured */
+    public boolean isCaptureCallSite() {
+      return captureCallSite;
+    }
+
+    /** @param captureCallSite whether call sites are captured */
+    public void setCaptureCallSite(boolean captureCallSite) {
+      this.captureCallSite = captureCallSite;
     }
   }
 }
