@@ -48,4 +48,23 @@ public interface PoolListener {
    */
   default void onConnectionInvalidated() {
   }
+
+  /**
+   * A new physical connection to the database was opened (the pool grew, or replaced one it
+   * discarded). Health checks take it as proof that the database accepts connections now.
+   */
+  default void onConnectionOpened() {
+  }
+
+  /**
+   * Opening a new physical connection failed: the driver or UCP threw, or the open did not finish
+   * within {@link PoolOptions#connectTimeout()} and was abandoned. Not called when the pool closes
+   * while an open is in flight. Health checks report the last such failure until a connection
+   * opens again.
+   *
+   * @param error what the caller waiting for that connection was failed with; its message names
+   *     the database by its URL without credentials, and it never contains the password
+   */
+  default void onConnectFailure(Throwable error) {
+  }
 }

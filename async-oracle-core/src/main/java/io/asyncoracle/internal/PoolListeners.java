@@ -63,4 +63,14 @@ final class PoolListeners implements PoolListener {
   public void onConnectionInvalidated() {
     each(PoolListener::onConnectionInvalidated);
   }
+
+  @Override
+  public void onConnectionOpened() {
+    each(PoolListener::onConnectionOpened);
+  }
+
+  @Override
+  public void onConnectFailure(Throwable error) {
+    each(l -> l.onConnectFailure(error));
+  }
 }

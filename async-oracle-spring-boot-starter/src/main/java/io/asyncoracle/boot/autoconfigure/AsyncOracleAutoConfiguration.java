@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -99,30 +100,42 @@ public final class AsyncOracleAutoConfiguration {
   /**
    * The template, for Spring-style asynchronous queries and updates, on the primary or only pool.
    * With several pools and none primary, make one per pool: {@code new AsyncOracleTemplate(pool)}.
+   * Templates the application declares for its other pools (a {@code replicaTemplate}) do not
+   * replace it: it stays, {@code @Primary}, so an {@code AsyncOracleTemplate} injected by type is
+   * the primary pool's. It backs off for a template the application marks {@code @Primary}, or
+   * declares while it has a single pool.
    * A unique {@link SQLExceptionTranslator} bean, when the application defines one, translates the
    * driver's errors; otherwise they are translated by the error codes of the pool's database.
    *
    * @param pool the pool
    * @param sqlExceptionTranslator the application's translator, if it has exactly one
+   * @param properties for {@code async-oracle.diagnostics.capture-call-site}
    * @return the template
    */
   @Bean
-  @ConditionalOnMissingBean
+  @Primary
+  @ConditionalOnNoDefaultBean(AsyncOracleTemplate.class)
   @ConditionalOnSingleCandidate(AsyncPool.class)
-  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator) {
+  AsyncOracleTemplate asyncOracleTemplate(AsyncPool pool, ObjectProvider<SQLExceptionTranslator> sqlExceptionTranslator,
+      AsyncOracleProperties properties) {
     SQLExceptionTranslator translator = sqlExceptionTranslator.getIfUnique();
-    return translator != null ? new AsyncOracleTemplate(pool, translator) : new AsyncOracleTemplate(pool);
+    AsyncOracleTemplate template = translator != null ? new AsyncOracleTemplate(pool, translator)
+        : new AsyncOracleTemplate(pool);
+    template.setCaptureCallSite(properties.getDiagnostics().isCaptureCallSite());
+    return template;
   }
 
   /**
-   * The fluent client, in the style of Spring's {@code JdbcClient}, on the template (so it shares
-   * the template's error translation).
+   * The fluent client, in the style of Spring's {@code JdbcClient}, on the primary (or only)
+   * template, so on the primary pool, sharing the template's error translation. Clients the
+   * application declares for other pools do not replace it, as for the template.
    *
    * @param template the template
    * @return the client
    */
   @Bean
-  @ConditionalOnMissingBean
+  @Primary
+  @ConditionalOnNoDefaultBean(AsyncOracleClient.class)
   @ConditionalOnSingleCandidate(AsyncOracleTemplate.class)
   AsyncOracleClient asyncOracleClient(AsyncOracleTemplate template) {
     return AsyncOracleClient.create(template);

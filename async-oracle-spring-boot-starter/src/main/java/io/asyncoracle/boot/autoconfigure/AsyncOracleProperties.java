@@ -54,7 +54,11 @@ public class AsyncOracleProperties {
   /** Directory of the Oracle wallet for TCPS connections (passed to the driver as oracle.net.wallet_location). */
   private String walletLocation;
 
-  /** Further driver connection properties, e.g. oracle.net.CONNECT_TIMEOUT. */
+  /**
+   * Further driver connection properties, e.g. oracle.jdbc.ReadTimeout. For how long opening a
+   * connection may take, set connect-timeout: oracle.net.CONNECT_TIMEOUT bounds only the TCP
+   * connect, which a listener that accepts and never answers passes at once.
+   */
   private Map<String, String> connectionProperties = new LinkedHashMap<>();
 
   /**
@@ -71,6 +75,13 @@ public class AsyncOracleProperties {
 
   /** How long an acquire may wait for a free connection before it fails; 0 waits without limit. */
   private Duration acquireTimeout = Duration.ofSeconds(30);
+
+  /**
+   * Longest time opening one connection may take (TCP connect, TLS and login): the pool then gives
+   * up on it and fails the caller waiting for it, and with fail-fast the startup. Also passed to the
+   * Oracle driver as oracle.net.CONNECT_TIMEOUT and the login timeout. 0 for no bound.
+   */
+  private Duration connectTimeout = io.asyncoracle.PoolOptions.DEFAULT_CONNECT_TIMEOUT;
 
   /** How many acquires may wait for a connection; more fail at once. 0 refuses to queue. */
   private int maxWaiters = 10_000;
@@ -156,6 +167,8 @@ public class AsyncOracleProperties {
 
   /** Pool metrics settings. */
   private final Metrics metrics = new Metrics();
+
+  private final Diagnostics diagnostics = new Diagnostics();
 
   /** @return the JDBC URL */
   public String getUrl() {
@@ -295,6 +308,24 @@ public class AsyncOracleProperties {
   /** @param acquireTimeout the acquire timeout */
   public void setAcquireTimeout(Duration acquireTimeout) {
     this.acquireTimeout = acquireTimeout;
+  }
+
+  /**
+   * Returns the longest time opening one connection may take.
+   *
+   * @return the connect timeout; zero for no bound
+   */
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Sets the longest time opening one connection may take.
+   *
+   * @param connectTimeout the connect timeout; zero for no bound
+   */
+  public void setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
   }
 
   /** @return the waiter queue bound */
@@ -477,6 +508,11 @@ public class AsyncOracleProperties {
     return metrics;
   }
 
+  /** @return what the template and client add to their errors */
+  public Diagnostics getDiagnostics() {
+    return diagnostics;
+  }
+
   /** Whether JDBC calls run on virtual threads. */
   public enum VirtualThreadsMode {
     /** The default: platform threads, measured cheaper per JDBC call than virtual threads. */
@@ -613,6 +649,26 @@ public class AsyncOracleProperties {
     /** @param naming the meter naming */
     public void setNaming(io.asyncoracle.boot.metrics.PoolMeterNames naming) {
       this.naming = naming;
+    }
+  }
+
+  /** What the auto-configured template and client add to their errors. */
+  public static class Diagnostics {
+
+    /**
+     * Whether each template and client call captures the caller's stack when it is made and
+     * attaches it to the call's failure as a suppressed exception (a stack walk per call).
+     */
+    private boolean captureCallSite;
+
+    /** @return whether call sites are captured */
+    public boolean isCaptureCallSite() {
+      return captureCallSite;
+    }
+
+    /** @param captureCallSite whether call sites are captured */
+    public void setCaptureCallSite(boolean captureCallSite) {
+      this.captureCallSite = captureCallSite;
     }
   }
 }

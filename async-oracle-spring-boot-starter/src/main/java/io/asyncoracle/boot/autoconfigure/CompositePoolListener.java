@@ -41,4 +41,14 @@ final class CompositePoolListener implements PoolListener {
   public void onConnectionInvalidated() {
     listeners.forEach(PoolListener::onConnectionInvalidated);
   }
+
+  @Override
+  public void onConnectionOpened() {
+    listeners.forEach(PoolListener::onConnectionOpened);
+  }
+
+  @Override
+  public void onConnectFailure(Throwable error) {
+    listeners.forEach(l -> l.onConnectFailure(error));
+  }
 }

@@ -78,6 +78,7 @@ final class PoolOptionsFactory {
         .min(properties.getMin())
         .max(properties.getMax())
         .acquireTimeout(properties.getAcquireTimeout())
+        .connectTimeout(properties.getConnectTimeout())
         .maxWaiters(properties.getMaxWaiters())
         .validateOnBorrow(properties.isValidateOnBorrow())
         .inactiveTimeout(properties.getInactiveTimeout())

@@ -3,7 +3,6 @@ package io.asyncoracle.boot.autoconfigure;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.PoolOptions;
 import io.asyncoracle.boot.support.JdbcUrls;
-import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.util.ClassUtils;
@@ -35,6 +34,27 @@ final class PropertiesAsyncOracleConnectionDetails implements AsyncOracleConnect
     this.embeddedUrl = configured(properties) ? null : embeddedUrl(properties, classLoader);
   }
 
+  /**
+   * Names of the embedded databases this JVM made: {@value EmbeddedDatabaseNames#FIRST} for the first,
+   * so an application's database (and the {@code db.namespace} of its observations and meters) keeps
+   * its name across restarts; {@code async-oracle-2}, {@code -3}, … for the next contexts of the same
+   * JVM (tests), which must not see each other's data in a database that outlives its context.
+   */
+  static final EmbeddedDatabaseNames EMBEDDED_NAMES = new EmbeddedDatabaseNames();
+
+  /** Hands out the embedded databases' names, never the same twice in a JVM. */
+  static final class EmbeddedDatabaseNames {
+
+    static final String FIRST = "async-oracle";
+
+    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+
+    String next() {
+      int n = made.incrementAndGet();
+      return n == 1 ? FIRST : FIRST + "-" + n;
+    }
+  }
+
   static boolean configured(AsyncOracleProperties properties) {
     return properties.getUrl() != null || properties.getHost() != null || properties.getServiceName() != null
         || properties.getSid() != null || properties.getPort() != null;
@@ -47,7 +67,7 @@ final class PropertiesAsyncOracleConnectionDetails implements AsyncOracleConnect
               + " or async-oracle.sid) and H2 is not on the classpath for an embedded one", null);
     }
     String name = StringUtils.hasText(properties.getEmbeddedDatabaseName())
-        ? properties.getEmbeddedDatabaseName() : "async-oracle-" + UUID.randomUUID();
+        ? properties.getEmbeddedDatabaseName() : EMBEDDED_NAMES.next();
     String url = "jdbc:h2:mem:" + name + ";MODE=Oracle;DB_CLOSE_DELAY=-1";
     LOG.warn("No database configured (async-oracle.url or async-oracle.host): using an embedded in-memory H2"
         + " database in Oracle mode (" + url + "). Set async-oracle.url to use Oracle Database.");

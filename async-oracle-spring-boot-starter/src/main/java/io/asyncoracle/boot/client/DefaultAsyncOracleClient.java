@@ -1,5 +1,6 @@
 package io.asyncoracle.boot.client;
 
+import io.asyncoracle.boot.template.AsyncOracleExceptionTranslator;
 import io.asyncoracle.boot.template.AsyncOracleOperations;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -216,7 +217,7 @@ final class DefaultAsyncOracleClient implements AsyncOracleClient {
     public CompletableFuture<Integer> update() {
       String problem = problem();
       if (problem != null) {
-        return invalid(problem);
+        return invalid(AsyncOracleExceptionTranslator.withSql(problem, sql));
       }
       return named() ? operations.update(sql, namedParamSource) : operations.update(sql, args());
     }
@@ -230,7 +231,7 @@ final class DefaultAsyncOracleClient implements AsyncOracleClient {
     public CompletableFuture<Integer> update(KeyHolder generatedKeyHolder, String... keyColumnNames) {
       String problem = problem();
       if (problem != null) {
-        return invalid(problem);
+        return invalid(AsyncOracleExceptionTranslator.withSql(problem, sql));
       }
       String[] columns = keyColumnNames == null ? new String[0] : keyColumnNames;
       return named()
@@ -241,7 +242,7 @@ final class DefaultAsyncOracleClient implements AsyncOracleClient {
     <T> CompletableFuture<List<T>> list(RowMapper<T> mapper) {
       String problem = problem();
       if (problem != null) {
-        return invalid(problem);
+        return invalid(AsyncOracleExceptionTranslator.withSql(problem, sql));
       }
       return named() ? operations.query(sql, namedParamSource, mapper) : operations.query(sql, mapper, args());
     }
@@ -249,7 +250,7 @@ final class DefaultAsyncOracleClient implements AsyncOracleClient {
     <T> CompletableFuture<T> single(RowMapper<T> mapper) {
       String problem = problem();
       if (problem != null) {
-        return invalid(problem);
+        return invalid(AsyncOracleExceptionTranslator.withSql(problem, sql));
       }
       return named() ? operations.queryForObject(sql, namedParamSource, mapper)
           : operations.queryForObject(sql, mapper, args());
@@ -258,7 +259,8 @@ final class DefaultAsyncOracleClient implements AsyncOracleClient {
     <T> Flow.Publisher<T> stream(RowMapper<T> mapper) {
       String problem = problem();
       if (problem != null) {
-        InvalidDataAccessApiUsageException error = new InvalidDataAccessApiUsageException(problem);
+        InvalidDataAccessApiUsageException error = new InvalidDataAccessApiUsageException(
+            AsyncOracleExceptionTranslator.withSql(problem, sql));
         return subscriber -> {
           subscriber.onSubscribe(new Flow.Subscription() {
             @Override

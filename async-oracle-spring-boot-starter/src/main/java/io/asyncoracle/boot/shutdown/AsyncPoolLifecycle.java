@@ -1,6 +1,7 @@
 package io.asyncoracle.boot.shutdown;
 
 import io.asyncoracle.AsyncPool;
+import io.asyncoracle.PoolStats;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +83,7 @@ public class AsyncPoolLifecycle implements SmartLifecycle, DisposableBean, Appli
   private final Duration timeout;
   private volatile ApplicationContext context;
   private volatile boolean running;
+  private final java.util.concurrent.atomic.AtomicBoolean closeLogged = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Creates the lifecycle.
@@ -170,11 +172,29 @@ public class AsyncPoolLifecycle implements SmartLifecycle, DisposableBean, Appli
 
   private CompletableFuture<Void> close() {
     LOG.debug(pool.name() + " - closing (" + mode + (mode == Mode.GRACEFUL ? ", timeout " + timeout : "") + ")");
-    return switch (mode) {
+    PoolStats atStart = pool.stats();
+    long start = System.nanoTime();
+    CompletableFuture<Void> closed = switch (mode) {
       case GRACEFUL -> pool.close(true, false, timeout);
       case FORCE -> pool.close(true, false);
       case INTERRUPT -> pool.close(true, true);
     };
+    return closed.whenComplete((ignored, error) -> {
+      if (error == null) {
+        logClosed(mode.name().toLowerCase(java.util.Locale.ROOT), atStart, start);
+      }
+    });
+  }
+
+  /**
+   * The one INFO line that says the pool is closed: how, how long it took, and its state when the
+   * close began (what the close had to drain or cancel). Once, whichever of stop and destroy closed it.
+   */
+  private void logClosed(String how, PoolStats atStart, long startNanos) {
+    if (closeLogged.compareAndSet(false, true)) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+      LOG.info(pool.name() + " - closed (" + how + ") in " + millis + " ms; when the close began: " + atStart);
+    }
   }
 
   @Override
@@ -208,9 +228,15 @@ public class AsyncPoolLifecycle implements SmartLifecycle, DisposableBean, Appli
   @Override
   public void destroy() {
     running = false;
+    boolean wasOpen = !pool.isClosed();
+    PoolStats atStart = pool.stats();
+    long start = System.nanoTime();
     CompletableFuture<Void> closed = pool.close(true, true);
     try {
       closed.get(BACKSTOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (wasOpen) {
+        logClosed("interrupt, on destroy", atStart, start);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -37,6 +37,8 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   final AsyncOracleExceptionTranslator translator;
   final CallContext context;
   final NamedSql namedSql;
+  /** Whether each call captures its caller's stack, for its failure ({@link CallSite}). */
+  volatile boolean captureCallSite;
 
   AbstractAsyncOracleOperations(AsyncOracleExceptionTranslator translator, CallContext context, NamedSql namedSql) {
     this.translator = translator;
@@ -88,13 +90,15 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
    */
   <T> CompletableFuture<T> completeWithContext(CompletableFuture<T> inner, ContextSnapshot snapshot,
       String task, String sql) {
+    // Called on the caller's thread, before the work completes: the caller's frames are here.
+    CallSite callSite = callSite(task);
     CancellingFuture<T> result = new CancellingFuture<>(inner);
     AsyncOracle.relay(inner, (value, error) -> deliver(result, () -> {
       try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
         if (error == null) {
           result.complete(value);
         } else {
-          result.completeExceptionally(translator.failure(task, sql, error));
+          result.completeExceptionally(withCallSite(translator.failure(task, sql, error), callSite));
         }
       } catch (Throwable unexpected) {
         // Restoring the caller's context failed: the future completes all the same.
@@ -116,6 +120,29 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
       // The application's executor refused (or is shut down): complete here rather than lose it.
       completion.run();
     }
+  }
+
+  /**
+   * The caller's stack now, when call sites are captured.
+   *
+   * @param task the operation, for the message
+   * @return the call site, or {@code null}
+   */
+  CallSite callSite(String task) {
+    return captureCallSite ? new CallSite(task) : null;
+  }
+
+  /** Adds the call site to a failure, once. */
+  static Throwable withCallSite(Throwable failure, CallSite callSite) {
+    if (callSite != null && failure != callSite) {
+      for (Throwable already : failure.getSuppressed()) {
+        if (already instanceof CallSite) {
+          return failure;
+        }
+      }
+      failure.addSuppressed(callSite);
+    }
+    return failure;
   }
 
   /**
@@ -206,8 +233,9 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
     }
   }
 
-  private static <T> CompletableFuture<T> invalid(String message) {
-    return CompletableFuture.failedFuture(new InvalidDataAccessApiUsageException(message));
+  private static <T> CompletableFuture<T> invalid(String message, String sql) {
+    return CompletableFuture.failedFuture(new InvalidDataAccessApiUsageException(
+        AsyncOracleExceptionTranslator.withSql(message, sql)));
   }
 
   // ---- query ----------------------------------------------------------------------------------
@@ -215,7 +243,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public <T> CompletableFuture<List<T>> query(String sql, RowMapper<T> rowMapper, Object... args) {
     if (rowMapper == null) {
-      return invalid("rowMapper must not be null");
+      return invalid("rowMapper must not be null", sql);
     }
     Object[] values = SpringBinds.convert(args);
     return run("query", sql, false, conn -> conn.fetchAll(sql, SpringRowMappers.adapt(rowMapper), values));
@@ -236,18 +264,18 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public <T> CompletableFuture<T> queryForObject(String sql, RowMapper<T> rowMapper, Object... args) {
     if (rowMapper == null) {
-      return invalid("rowMapper must not be null");
+      return invalid("rowMapper must not be null", sql);
     }
     // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
     Object[] values = SpringBinds.convert(args);
     return run("queryForObject", sql, false, conn -> conn.fetchMany(sql, 2, SpringRowMappers.adapt(rowMapper), values)
-        .thenApply(AbstractAsyncOracleOperations::single));
+        .thenApply(rows -> single(rows, sql)));
   }
 
   @Override
   public <T> CompletableFuture<T> queryForObject(String sql, Class<T> requiredType, Object... args) {
     if (requiredType == null) {
-      return invalid("requiredType must not be null");
+      return invalid("requiredType must not be null", sql);
     }
     return queryForObject(sql, SingleColumnRowMapper.newInstance(requiredType), args);
   }
@@ -272,12 +300,14 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
     return named(sql, paramSource, (positional, values) -> queryForObject(positional, requiredType, values));
   }
 
-  private static <T> T single(List<T> rows) {
+  private static <T> T single(List<T> rows, String sql) {
     if (rows.isEmpty()) {
-      throw new EmptyResultDataAccessException(1);
+      throw new EmptyResultDataAccessException(
+          AsyncOracleExceptionTranslator.withSql("Incorrect result size: expected 1, actual 0", sql), 1);
     }
     if (rows.size() > 1) {
-      throw new IncorrectResultSizeDataAccessException("Incorrect result size: expected 1, actual 2 or more", 1, 2);
+      throw new IncorrectResultSizeDataAccessException(
+          AsyncOracleExceptionTranslator.withSql("Incorrect result size: expected 1, actual 2 or more", sql), 1, 2);
     }
     return rows.get(0);
   }
@@ -292,7 +322,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public <T> CompletableFuture<List<T>> queryForList(String sql, Class<T> elementType, Object... args) {
     if (elementType == null) {
-      return invalid("elementType must not be null");
+      return invalid("elementType must not be null", sql);
     }
     return query(sql, SingleColumnRowMapper.newInstance(elementType), args);
   }
@@ -329,7 +359,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   public CompletableFuture<Integer> updateReturningKeys(String sql, KeyHolder generatedKeyHolder,
       String[] keyColumnNames, Object... args) {
     if (generatedKeyHolder == null) {
-      return invalid("generatedKeyHolder must not be null");
+      return invalid("generatedKeyHolder must not be null", sql);
     }
     List<String> columns = keyColumnNames == null ? List.of() : Arrays.asList(keyColumnNames);
     Object[] values = SpringBinds.convert(args);
@@ -381,7 +411,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public CompletableFuture<int[]> batchUpdate(String sql, List<Object[]> batchArgs) {
     if (batchArgs == null) {
-      return invalid("batchArgs must not be null");
+      return invalid("batchArgs must not be null", sql);
     }
     if (batchArgs.isEmpty()) {
       return CompletableFuture.completedFuture(new int[0]);
@@ -415,7 +445,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public CompletableFuture<int[]> batchUpdate(String sql, SqlParameterSource[] batchArgs) {
     if (batchArgs == null) {
-      return invalid("batchArgs must not be null");
+      return invalid("batchArgs must not be null", sql);
     }
     if (batchArgs.length == 0) {
       return CompletableFuture.completedFuture(new int[0]);
@@ -432,7 +462,7 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public CompletableFuture<int[]> batchUpdate(String sql, Map<String, ?>[] batchValues) {
     if (batchValues == null) {
-      return invalid("batchValues must not be null");
+      return invalid("batchValues must not be null", sql);
     }
     SqlParameterSource[] sources = new SqlParameterSource[batchValues.length];
     for (int i = 0; i < batchValues.length; i++) {
@@ -446,7 +476,8 @@ abstract class AbstractAsyncOracleOperations implements AsyncOracleOperations {
   @Override
   public <T> Flow.Publisher<T> queryForStream(String sql, RowMapper<T> rowMapper, Object... args) {
     if (rowMapper == null) {
-      return failed(new InvalidDataAccessApiUsageException("rowMapper must not be null"));
+      return failed(new InvalidDataAccessApiUsageException(
+          AsyncOracleExceptionTranslator.withSql("rowMapper must not be null", sql)));
     }
     return stream(sql, SpringBinds.convert(args), rowMapper);
   }

@@ -38,8 +38,10 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  *   {@link InvalidDataAccessApiUsageException}.</li>
  *   <li>any other {@link AsyncOracleException}: {@link UncategorizedAsyncOracleException}.</li>
  * </ul>
- * Every translated exception keeps the original as its cause. Other exceptions (the application's
- * own, thrown from a row mapper or a transaction's work) are returned unchanged.
+ * Every translated exception keeps the original as its cause, and its message names the operation
+ * and the SQL ({@code "query; SQL [select ...]; ..."}), as {@code JdbcTemplate}'s do, never the
+ * bind values. Other exceptions (the application's own, thrown from a row mapper or a
+ * transaction's work) are returned unchanged.
  */
 public final class AsyncOracleExceptionTranslator {
 
@@ -106,20 +108,21 @@ public final class AsyncOracleExceptionTranslator {
     if (e instanceof SQLException sqlException) {
       return translateSql(task, sql, sqlException, sqlException);
     }
+    String prefix = withSql(task, sql) + "; ";
     if (e instanceof AcquireTimeoutException || e instanceof PoolExhaustedException) {
-      return withCause(new CannotGetJdbcConnectionException(task + ": " + e.getMessage()), e);
+      return withCause(new CannotGetJdbcConnectionException(prefix + e.getMessage()), e);
     }
     if (e instanceof CallTimeoutException) {
-      return new QueryTimeoutException(task + ": " + e.getMessage(), e);
+      return new QueryTimeoutException(prefix + e.getMessage(), e);
     }
     if (e instanceof PoolClosedException) {
-      return new DataAccessResourceFailureException(task + ": " + e.getMessage(), e);
+      return new DataAccessResourceFailureException(prefix + e.getMessage(), e);
     }
     if (e instanceof InvalidArgumentException || e instanceof UnsupportedFeatureException) {
-      return new InvalidDataAccessApiUsageException(task + ": " + e.getMessage(), e);
+      return new InvalidDataAccessApiUsageException(prefix + e.getMessage(), e);
     }
     if (e instanceof AsyncOracleException ours) {
-      return new UncategorizedAsyncOracleException(task + ": " + e.getMessage(), ours);
+      return new UncategorizedAsyncOracleException(prefix + e.getMessage(), ours);
     }
     if (e instanceof RuntimeException runtime) {
       return runtime;
@@ -128,6 +131,18 @@ public final class AsyncOracleExceptionTranslator {
     // translate runs where a future still has to be completed. The template fails its futures
     // with an Error itself (see failure).
     return new CompletionException(e);
+  }
+
+  /**
+   * Appends the SQL to a message as {@code JdbcTemplate} does ({@code "...; SQL [select ...]"}):
+   * the statement text only, never its bind values.
+   *
+   * @param message the message
+   * @param sql the SQL, or {@code null}
+   * @return the message with the SQL, or the message alone without SQL
+   */
+  public static String withSql(String message, String sql) {
+    return sql == null ? message : message + "; SQL [" + sql + "]";
   }
 
   /**

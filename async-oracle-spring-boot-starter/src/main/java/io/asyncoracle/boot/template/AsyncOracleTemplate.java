@@ -88,6 +88,28 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
   }
 
   /**
+   * Sets whether each call captures its caller's stack when it is made, and attaches it to the
+   * call's failure as a suppressed exception ("... was called here"). A failure is raised on a pool
+   * thread, whose stack shows only the pool's frames; the captured one shows the application's.
+   * It costs a stack walk per call, so it is off by default
+   * ({@code async-oracle.diagnostics.capture-call-site}).
+   *
+   * @param captureCallSite whether to capture call sites
+   */
+  public void setCaptureCallSite(boolean captureCallSite) {
+    this.captureCallSite = captureCallSite;
+  }
+
+  /**
+   * Returns whether each call captures its caller's stack for its failure.
+   *
+   * @return {@code true} if it does
+   */
+  public boolean isCaptureCallSite() {
+    return captureCallSite;
+  }
+
+  /**
    * Returns the translator turning async-oracle's errors into {@code DataAccessException}s.
    *
    * @return the translator
@@ -145,6 +167,7 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
     }
     CompletableFuture<T> inner = withPool(() -> pool.withConnection(conn -> prepare(conn, options).thenCompose(ready -> {
       BoundTransaction tx = new BoundTransaction(conn, translator, context, namedSql, options);
+      tx.captureCallSite = captureCallSite;
       CompletableFuture<T> stage;
       try (ContextSnapshot.Scope scope = snapshot.setThreadLocals()) {
         stage = call(() -> work.apply(tx));
@@ -217,7 +240,8 @@ public class AsyncOracleTemplate extends AbstractAsyncOracleOperations {
 
   @Override
   <T> Flow.Publisher<T> stream(String sql, Object[] args, RowMapper<T> rowMapper) {
-    return new MappedRowPublisher<>(() -> withPool(pool::acquire), true, sql, args, rowMapper, translator, context);
+    return new MappedRowPublisher<>(() -> withPool(pool::acquire), true, sql, args, rowMapper, translator, context,
+        callSite("queryForStream"));
   }
 
   private static <T> CompletableFuture<T> withPool(java.util.function.Supplier<CompletableFuture<T>> borrow) {

@@ -70,7 +70,7 @@ final class BoundTransaction extends AbstractAsyncOracleOperations implements As
     return new MappedRowPublisher<>(() -> {
       RuntimeException refused = refusal("queryForStream", false);
       return refused == null ? CompletableFuture.completedFuture(connection) : CompletableFuture.failedFuture(refused);
-    }, false, sql, args, rowMapper, translator, context);
+    }, false, sql, args, rowMapper, translator, context, callSite("queryForStream"));
   }
 
   /** Why a call may not run now, or {@code null}; sets the call timeout to the time left. */

@@ -40,11 +40,15 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
   private final RowMapper<T> mapper;
   private final AsyncOracleExceptionTranslator translator;
   private final CallContext context;
+  /** Where the stream was asked for, or {@code null} when call sites are not captured. */
+  private final CallSite callSite;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
   MappedRowPublisher(Supplier<CompletableFuture<AsyncConnection>> connection, boolean borrowed, String sql,
-      Object[] args, RowMapper<T> mapper, AsyncOracleExceptionTranslator translator, CallContext context) {
+      Object[] args, RowMapper<T> mapper, AsyncOracleExceptionTranslator translator, CallContext context,
+      CallSite callSite) {
     this.connection = connection;
+    this.callSite = callSite;
     this.borrowed = borrowed;
     this.sql = sql;
     this.args = args;
@@ -244,7 +248,7 @@ final class MappedRowPublisher<T> implements Flow.Publisher<T> {
 
     private Throwable translated(Throwable error) {
       // An Error (from a row mapper, say) is handed on as it is.
-      return translator.failure("queryForStream", sql, error);
+      return AbstractAsyncOracleOperations.withCallSite(translator.failure("queryForStream", sql, error), callSite);
     }
 
     /** Gives a borrowed connection back, then signals; a terminal signal that throws is only logged. */

@@ -19,7 +19,7 @@ class ConfigurationMetadataTest {
       "async-oracle.url", "async-oracle.host", "async-oracle.port", "async-oracle.service-name", "async-oracle.sid",
       "async-oracle.username", "async-oracle.password", "async-oracle.tns-admin", "async-oracle.wallet-location",
       "async-oracle.connection-properties", "async-oracle.pool-name", "async-oracle.min", "async-oracle.max",
-      "async-oracle.acquire-timeout", "async-oracle.max-waiters", "async-oracle.validate-on-borrow",
+      "async-oracle.acquire-timeout", "async-oracle.connect-timeout", "async-oracle.max-waiters", "async-oracle.validate-on-borrow",
       "async-oracle.inactive-timeout", "async-oracle.max-lifetime", "async-oracle.statement-cache-size",
       "async-oracle.call-timeout", "async-oracle.array-size", "async-oracle.virtual-threads", "async-oracle.fail-fast",
       "async-oracle.module", "async-oracle.embedded-database-name", "async-oracle.shutdown.mode",

@@ -173,8 +173,10 @@ class AsyncOracleHealthAutoConfigurationTest {
   @Test
   void downWhenTheDatabaseWasNeverReachable() {
     String url = "jdbc:h2:tcp://localhost:" + TestDatabases.freePort() + "/mem:none;MODE=Oracle";
+    // UCP takes 1.3 to 2.3 s to give up on a refused connection here: both timeouts leave it room,
+    // so the refusal, not a timeout, is what the check reports.
     runner.withPropertyValues("async-oracle.url=" + url, "async-oracle.fail-fast=false",
-        "async-oracle.acquire-timeout=2s").run(context -> {
+        "async-oracle.acquire-timeout=10s", "async-oracle.health.timeout=10s").run(context -> {
       Health health = assertTimeoutPreemptively(NO_HANG, () -> context.getBean(AsyncOracleHealthIndicator.class).health());
       assertThat(health.getStatus()).isEqualTo(Status.DOWN);
       assertThat((String) health.getDetails().get("ping")).contains("Connection refused");
@@ -225,8 +227,7 @@ class AsyncOracleHealthAutoConfigurationTest {
           Health health = assertTimeoutPreemptively(NO_HANG, () -> indicator.health());
           assertThat(health.getStatus()).isEqualTo(Status.UP);
           assertThat(health.getDetails()).containsEntry("busy", 1).containsEntry("waiting", 1)
-              .containsEntry("ping", "skipped: pool saturated").containsKey("lastPingAt");
-          assertThat((String) health.getDetails().get("lastPing")).startsWith("ok in ");
+              .containsEntry("ping", "skipped: pool saturated").containsKey("lastLentOrValidatedAt");
 
           // The health check took nothing: the application's waiter gets the connection next.
           held.close().join();
