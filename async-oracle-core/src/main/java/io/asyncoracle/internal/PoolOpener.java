@@ -94,6 +94,7 @@ final class PoolOpener {
           return;
         }
         if (first != null) {
+          pool.notifyListener(io.asyncoracle.PoolListener::onConnectionOpened);
           pool.state.reserveOpening();
           pool.handoffs.handle(first, pool.state.opened(first));
         }
@@ -166,7 +167,9 @@ final class PoolOpener {
       settled();
       LOG.log(Level.WARNING, () -> pool.name + " - opening a connection to " + pool.redactedUrl + " took longer than "
           + pool.options().connectTimeout().toMillis() + " ms; abandoned");
-      failed(connectTimeoutError());
+      AcquireTimeoutException timeout = connectTimeoutError();
+      pool.notifyListener(l -> l.onConnectFailure(timeout));
+      failed(timeout);
     }
   }
 
@@ -184,7 +187,11 @@ final class PoolOpener {
     } catch (Throwable e) {
       if (attempt.settle()) {
         settled();
-        failed(Errors.failure(e));
+        Throwable failure = Errors.failure(e);
+        if (!(failure instanceof PoolClosedException)) {
+          pool.notifyListener(l -> l.onConnectFailure(failure));
+        }
+        failed(failure);
       }
       return;
     }
@@ -195,6 +202,7 @@ final class PoolOpener {
     }
     settled();
     lastError = null;
+    pool.notifyListener(io.asyncoracle.PoolListener::onConnectionOpened);
     pool.handoffs.handle(held, pool.state.opened(held));
   }
 

@@ -20,6 +20,13 @@ final class UcpConfiguration {
   static final String UCP_SHUTDOWN_HOOK = "oracle.ucp.enableShutdownHook";
   /** ojdbc's bound on establishing the network connection, in milliseconds. */
   static final String ORACLE_CONNECT_TIMEOUT = "oracle.net.CONNECT_TIMEOUT";
+  /**
+   * ojdbc's bound of a whole connect (TCP connect, negotiation, authentication): it interrupts a
+   * connecting thread stuck in a socket read ({@code NSProtocolNIO.negotiateConnection}), where
+   * {@link #ORACLE_CONNECT_TIMEOUT} only bounds the TCP connect (checked with javap in ojdbc11
+   * 23.26.3: {@code OracleConnection.CONNECTION_PROPERTY_THIN_OUTBOUND_CONNECT_TIMEOUT}).
+   */
+  static final String ORACLE_OUTBOUND_CONNECT_TIMEOUT = "oracle.net.OUTBOUND_CONNECT_TIMEOUT";
 
   static {
     // UCP's own shutdown hook closes every pool when the JVM exits (SIGTERM, Ctrl-C) and aborts
@@ -91,6 +98,7 @@ final class UcpConfiguration {
       // ojdbc bounds the TCP connect and the whole login with these; the pool enforces the same
       // deadline itself for drivers that have no such setting.
       properties.setProperty(ORACLE_CONNECT_TIMEOUT, Long.toString(options.connectTimeout().toMillis()));
+      properties.setProperty(ORACLE_OUTBOUND_CONNECT_TIMEOUT, Long.toString(options.connectTimeout().toMillis()));
       pds.setLoginTimeout(seconds(options.connectTimeout()));
     }
     properties.putAll(options.connectionProperties());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -61,7 +60,6 @@ class AsyncOracleHealthIndicatorUnreachableTest {
    * abandoned at the connect timeout (issue 21, item 1): enable once the core fires it.
    */
   @Test
-  @Disabled("needs the pool core to fire PoolListener.onConnectFailure/onConnectionOpened (issue 21, item 1)")
   void downWithTheLastConnectFailureOnceOpensTimeOutAndWithoutThePassword() throws Exception {
     try (BlackHoleListener blackHole = new BlackHoleListener()) {
       AsyncPool pool = AsyncOracle.createPool(PoolOptions.builder().url(blackHole.h2Url()).user("sa").password(PASSWORD)
