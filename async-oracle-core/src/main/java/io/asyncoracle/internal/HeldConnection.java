@@ -192,6 +192,22 @@ final class HeldConnection {
     }
   }
 
+  /**
+   * Aborts the driver's connection (JDBC {@code abort}): ojdbc closes its socket at once, so a
+   * thread stuck in a read on a network that went silent returns with an error instead of waiting
+   * for TCP to give up, and the session's resources are freed. Only for connections the pool gave up
+   * on; never for H2, whose abort sends a close over the same silent network.
+   *
+   * @param executor where the driver may finish the abort
+   */
+  void abort(java.util.concurrent.Executor executor) {
+    try {
+      physical.abort(executor);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "aborting a connection failed: " + e);
+    }
+  }
+
   /** Gives the connection back to UCP for reuse. May block briefly: call it on a worker. */
   void returnToUcp() {
     try {

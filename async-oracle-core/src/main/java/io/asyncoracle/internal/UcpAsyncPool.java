@@ -403,6 +403,10 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     held.state.discarded = true;
     LOG.log(Level.WARNING, () -> name + " - a connection did not answer the cancel of a timed-out call and was given up");
     notifyListener(PoolListener::onConnectionInvalidated);
+    if (held.oracle) {
+      // Frees the socket and the stuck worker now (issue 19, B): the driver thread returns with an error.
+      runOnWorker(() -> held.abort(engine.workers()));
+    }
     opener.start(state.abandoned(held));
     shutdown.progress();
   }
