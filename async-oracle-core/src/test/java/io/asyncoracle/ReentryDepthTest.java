@@ -50,6 +50,24 @@ class ReentryDepthTest {
     void run() throws Exception;
   }
 
+  /** Waits for a chain; if it stops, says how far it got and where the pool's threads are. */
+  private static void awaitChain(CompletableFuture<Void> all, AtomicInteger progress, AsyncPool pool) throws Exception {
+    try {
+      all.get(TestFutures.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      StringBuilder where = new StringBuilder("the chain stopped after " + progress.get() + " steps; " + pool.stats());
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        if (thread.getName().startsWith("async-oracle") || thread.getName().equals("default-stack")) {
+          where.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+          for (StackTraceElement frame : stack) {
+            where.append("\n    ").append(frame);
+          }
+        }
+      });
+      throw new AssertionError(where.toString(), e);
+    }
+  }
+
   private static AsyncPool pool(int max, int maxWaiters) {
     return AsyncOracle.createPool(TestDatabases.options().min(max).max(max).maxWaiters(maxWaiters)
         .acquireTimeout(Duration.ofSeconds(60)).build()).join();
@@ -109,7 +127,7 @@ class ReentryDepthTest {
           }
         }
         new Chain().next(0);
-        await(all);
+        awaitChain(all, done, pool);
         assertThat(done.get()).isEqualTo(depth);
       });
       assertIdle(pool);
@@ -143,7 +161,7 @@ class ReentryDepthTest {
           }
         }
         new Chain().next(0);
-        await(all);
+        awaitChain(all, failed, pool);
         assertThat(failed.get()).isEqualTo(depth);
       });
       assertIdle(pool);

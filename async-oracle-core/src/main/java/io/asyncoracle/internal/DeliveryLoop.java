@@ -34,7 +34,7 @@ final class DeliveryLoop {
    * How many futures in a row this thread may complete before returning them, outside any loop,
    * before one is handed to a worker instead (see {@link #beforeReturn}).
    */
-  static final int MAX_STREAK = 64;
+  static final int MAX_STREAK = 16;
 
   private int depth;
   private ArrayDeque<Runnable> queued;
