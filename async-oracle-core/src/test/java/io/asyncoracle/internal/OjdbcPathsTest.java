@@ -1,0 +1,111 @@
+package io.asyncoracle.internal;
+
+import static io.asyncoracle.TestFutures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncOracle;
+import io.asyncoracle.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library's Oracle-only paths, run offline on {@link OjdbcLikeDriver}: an H2 database behind a
+ * connection that the library takes for ojdbc's. What each test checks is which driver calls and
+ * statements the library makes; the Oracle Free ITs check what the database then does.
+ */
+class OjdbcPathsTest {
+
+  private String h2Url;
+  private AsyncConnection conn;
+
+  @BeforeEach
+  void openDatabase() throws SQLException {
+    h2Url = TestDatabases.newUrl();
+    try (Connection c = DriverManager.getConnection(h2Url, "sa", "");
+        Statement st = c.createStatement()) {
+      st.execute("create table t(id number)");
+    }
+    OjdbcLikeDriver.EVENTS.clear();
+  }
+
+  @AfterEach
+  void close() {
+    if (conn != null && !conn.isClosed()) {
+      await(conn.close());
+    }
+  }
+
+  private AsyncConnection connect() {
+    conn = await(AsyncOracle.connect("sa", "", OjdbcLikeDriver.url(h2Url)));
+    return conn;
+  }
+
+  private long rowsInT() throws SQLException {
+    try (Connection c = DriverManager.getConnection(h2Url, "sa", "");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from t")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void theHarnessLooksLikeOjdbc() {
+    AsyncConnection c = connect();
+    assertThat(((ConnectionImpl) c).session().isOracle()).isTrue();
+  }
+
+  // ---- item 7: sdu() ------------------------------------------------------------------------
+
+  @Test
+  void sduIsTheSizeTheDriverNegotiated() {
+    OjdbcLikeDriver.negotiatedSdu = 32767;
+    try {
+      assertThat(await(connect().sdu())).isEqualTo(32767);
+      assertThat(OjdbcLikeDriver.events()).contains("getNegotiatedSDU");
+    } finally {
+      OjdbcLikeDriver.negotiatedSdu = 8192;
+    }
+  }
+
+  // ---- item 10: standalone close ------------------------------------------------------------
+
+  @Test
+  void aStandaloneConnectionGivenUpIsNotCommittedByTheDriversClose() throws SQLException {
+    AsyncConnection c = connect();
+    await(c.execute("insert into t values (1)"));
+    // What a call timeout that gives the connection up does: the session is discarded, and its
+    // clean-up (the rollback of a lent connection) is skipped.
+    await(((ConnectionImpl) c).session().drop());
+    assertThat(OjdbcLikeDriver.events()).as("aborted, not closed")
+        .contains("abort")
+        .doesNotContain("implicit commit on close");
+    assertThat(rowsInT()).as("ojdbc's close would have committed the insert").isZero();
+  }
+
+  @Test
+  void closingAStandaloneConnectionRollsBackWhatWasNotCommitted() throws SQLException {
+    AsyncConnection c = connect();
+    await(c.execute("insert into t values (1)"));
+    await(c.close());
+    assertThat(OjdbcLikeDriver.events()).as("rolled back before the driver's close")
+        .containsSubsequence("rollback", "close");
+    assertThat(rowsInT()).isZero();
+  }
+
+  @Test
+  void committedWorkStaysAfterClose() throws SQLException {
+    AsyncConnection c = connect();
+    await(c.execute("insert into t values (1)"));
+    await(c.commit());
+    await(c.close());
+    assertThat(rowsInT()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,100 @@
+package io.asyncoracle.oracle;
+
+import static io.asyncoracle.TestFutures.await;
+import static io.asyncoracle.TestFutures.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.asyncoracle.AsyncConnection;
+import io.asyncoracle.AsyncOracle;
+import io.asyncoracle.AsyncPool;
+import io.asyncoracle.DatabaseException;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.oracle.OracleContainer;
+
+/**
+ * The Oracle-only paths issue 19 found wrong by reading ojdbc, each shown on a real database: what
+ * the offline tests ({@code OjdbcPathsTest}, {@code OracleSqlParityTest}) prove about the calls the
+ * library makes, these prove about what Oracle does with them.
+ */
+@ExtendWith(DockerRequired.class)
+@Testcontainers(disabledWithoutDocker = true)
+class DriverPathsIT {
+
+  private static AsyncPool pool;
+
+  @BeforeAll
+  static void createTable() {
+    pool = OracleDatabase.pool(2);
+    await(pool.withConnection(c -> c.execute(OracleDatabase.dropIfExists("drop table it_paths"))
+        .thenCompose(n -> c.execute("create table it_paths(id number, note varchar2(40))"))));
+  }
+
+  @AfterAll
+  static void closePool() {
+    if (pool != null) {
+      await(pool.close(true, false));
+    }
+  }
+
+  @BeforeEach
+  void emptyTable() {
+    await(pool.withConnection(c -> c.execute("delete from it_paths").thenCompose(n -> c.commit())));
+  }
+
+  private static long rows() {
+    return await(pool.withConnection(c -> c.fetchOne("select count(*) from it_paths"))).get(0, Long.class);
+  }
+
+  private static AsyncConnection standalone(String url) {
+    OracleContainer oracle = OracleDatabase.container();
+    return await(AsyncOracle.connect(oracle.getUsername(), oracle.getPassword(), url));
+  }
+
+  // ---- item 7 -------------------------------------------------------------------------------
+
+  @Test
+  void sduIsWhatOracleNetNegotiated() {
+    OracleContainer oracle = OracleDatabase.container();
+    // The client asks for 4096 bytes: the negotiated SDU is the smaller of both sides' sizes,
+    // so it is not the 8192 that was returned whatever happened.
+    String url = "jdbc:oracle:thin:@(DESCRIPTION=(SDU=4096)(ADDRESS=(PROTOCOL=TCP)(HOST=" + oracle.getHost()
+        + ")(PORT=" + oracle.getOraclePort() + "))(CONNECT_DATA=(SERVICE_NAME=" + oracle.getDatabaseName() + ")))";
+    AsyncConnection c = standalone(url);
+    try {
+      assertThat(await(c.sdu())).isEqualTo(4096);
+    } finally {
+      await(c.close());
+    }
+  }
+
+  // ---- item 10 ------------------------------------------------------------------------------
+
+  @Test
+  void closingAStandaloneConnectionDoesNotCommit() {
+    AsyncConnection c = standalone(OracleDatabase.container().getJdbcUrl());
+    await(c.execute("insert into it_paths values (10, 'never committed')"));
+    await(c.close());
+    assertThat(rows()).isZero();
+  }
+
+  @Test
+  void aGivenUpStandaloneConnectionIsAbortedNotCommitted() throws ReflectiveOperationException {
+    AsyncConnection c = standalone(OracleDatabase.container().getJdbcUrl());
+    await(c.execute("insert into it_paths values (11, 'given up')"));
+    // What a call timeout that gives the connection up does (Session.drop marks it broken, as
+    // abandon does): its clean-up is skipped, and ojdbc's close() would commit.
+    java.lang.reflect.Method session = c.getClass().getDeclaredMethod("session");
+    session.setAccessible(true);
+    Object s = session.invoke(c);
+    java.lang.reflect.Method drop = s.getClass().getDeclaredMethod("drop");
+    drop.setAccessible(true);
+    await((CompletableFuture<?>) drop.invoke(s));
+    assertThat(rows()).isZero();
+  }
+}
