@@ -88,7 +88,7 @@ final class CursorImpl implements AsyncCursor {
         plan[0] = BindPlan.positional(sql, binds, args, session.isOracle());
       }
     }, () -> run(sql, plan[0] == null ? sql : plan[0].sql, plan[0] == null ? args : plan[0].values, plan[0],
-        inputSizes));
+        plan[0] == null ? inputSizes : plan[0].positionalTypes(inputSizes)));
   }
 
   @Override

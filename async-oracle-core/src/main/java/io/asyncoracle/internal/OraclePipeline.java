@@ -152,9 +152,10 @@ final class OraclePipeline {
     try {
       switch (step.kind()) {
         case EXECUTE -> {
-          OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
+          BindPlan plan = positionalPlan(step);
+          OraclePreparedStatement ps = prepare(oc, plan == null ? step.sql() : plan.sql, errors);
           statement = ps;
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+          bindArgs(connection, ps, step, plan);
           return subscribe(ps, ps.executeAsyncOracle());
         }
         case EXECUTE_MANY -> {
@@ -165,18 +166,25 @@ final class OraclePipeline {
           }
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
+          BindPlan plan = step.batch().plan();
           for (Object[] row : step.batch().rows()) {
-            Statements.bind(ps, row, 0, connection.inputTypeHandler());
+            // Rows given as maps hold one value per distinct name: only the plan knows their places.
+            if (plan == null) {
+              Statements.bind(ps, row, 0, connection.inputTypeHandler());
+            } else {
+              plan.bind(ps, row, connection.inputTypeHandler(), null);
+            }
             ps.addBatch();
           }
           return subscribe(ps, ps.executeBatchAsyncOracle());
         }
         case FETCH_ONE, FETCH_MANY, FETCH_ALL -> {
-          OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
+          BindPlan plan = positionalPlan(step);
+          OraclePreparedStatement ps = prepare(oc, plan == null ? step.sql() : plan.sql, errors);
           statement = ps;
           // The rows a step keeps come back with its execute, in the same round trip.
           ps.setFetchSize(Math.min(step.maxRows(), Math.max(1, connection.cursorArraySize())));
-          Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+          bindArgs(connection, ps, step, plan);
           return subscribe(ps, ps.executeQueryAsyncOracle());
         }
         case CALL_FUNC -> {
@@ -203,6 +211,24 @@ final class OraclePipeline {
       }
     } catch (SQLException | RuntimeException e) {
       return Submitted.failed(statement, e);
+    }
+  }
+
+  /**
+   * How a step's positional values bind to a text with {@code :name} placeholders, as for a cursor:
+   * a PL/SQL value at each occurrence of its name, quoted names rewritten. {@code null} for {@code ?} texts.
+   */
+  private static BindPlan positionalPlan(Step step) {
+    SqlBinds binds = SqlText.binds(step.sql());
+    return binds.named() ? BindPlan.positional(step.sql(), binds, step.args(), true) : null;
+  }
+
+  private static void bindArgs(ConnectionImpl connection, PreparedStatement ps, Step step, BindPlan plan)
+      throws SQLException {
+    if (plan == null) {
+      Statements.bind(ps, step.args(), 0, connection.inputTypeHandler());
+    } else {
+      plan.bind(ps, plan.values, connection.inputTypeHandler(), null);
     }
   }
 

@@ -204,7 +204,7 @@ final class Statements {
   static long[] executeBatchCounts(Session s, PreparedStatement ps, Batch batch, InputTypeHandler handler,
       SQLType[] inputSizes, int batchSize, long[] processed) throws SQLException {
     List<Object[]> rows = batch.rows();
-    SQLType[] types = typesForNulls(rows, inputSizes);
+    SQLType[] types = typesForNulls(rows, batch.plan() == null ? inputSizes : batch.plan().positionalTypes(inputSizes));
     s.track(ps);
     s.markDirty();
     long total = 0;
