@@ -109,7 +109,8 @@ final class CursorImpl implements AsyncCursor {
     OutputTypeHandler outputs = outputHandler();
     boolean lobs = effectiveFetchLobs();
     return session.run("execute", s -> {
-      boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
+      // Only where ojdbc's RETURNING ROWID rewrite gives valid SQL (not INSERT ... SELECT, INSERT ALL...).
+      boolean wantRowId = s.isOracle() && !scrollable && SqlText.singleRowInsert(jdbcSql);
       prepare(s, jdbcSql, wantRowId);
       arrayDmlRowCounts = NO_COUNTS;
       if (plan == null) {

@@ -148,7 +148,8 @@ public final class OjdbcLikeDriver implements Driver {
         case "createStatement":
           return statement((Statement) forward(method, args));
         case "prepareStatement", "prepareCall":
-          EVENTS.add("prepare " + args[0]);
+          boolean keys = args.length == 2 && Integer.valueOf(Statement.RETURN_GENERATED_KEYS).equals(args[1]);
+          EVENTS.add((keys ? "prepare with keys " : "prepare ") + args[0]);
           break;
         case "isUsable":
           return !h2.isClosed();

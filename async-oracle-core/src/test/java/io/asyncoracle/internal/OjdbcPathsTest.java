@@ -108,4 +108,19 @@ class OjdbcPathsTest {
     await(c.close());
     assertThat(rowsInT()).isEqualTo(1);
   }
+
+  // ---- item 8: the ROWID of an INSERT --------------------------------------------------------
+
+  @Test
+  void onlySingleRowInsertValuesAskForTheRowId() {
+    AsyncConnection c = connect();
+    io.asyncoracle.AsyncCursor cursor = c.cursor();
+    await(cursor.execute("insert into t values (1)"));
+    await(cursor.execute("insert into t select 2 from dual"));
+    await(cursor.execute("insert into t (id) (select 3 from dual)"));
+    assertThat(OjdbcLikeDriver.events()).contains("prepare with keys insert into t values (1)")
+        .contains("prepare insert into t select 2 from dual")
+        .contains("prepare insert into t (id) (select 3 from dual)");
+    assertThat(cursor.lastRowId()).as("no ROWID asked for an INSERT ... SELECT").isNull();
+  }
 }

@@ -97,4 +97,55 @@ class DriverPathsIT {
     await((CompletableFuture<?>) drop.invoke(s));
     assertThat(rows()).isZero();
   }
+
+  // ---- items 2 and 3 ------------------------------------------------------------------------
+
+  @Test
+  void aPlsqlBlockWithARepeatedNameBindsByPosition() {
+    // One value per distinct name, as in python-oracledb; ojdbc wants one per occurrence (ORA-17041 before).
+    await(pool.withConnection(c -> c.execute(
+        "begin insert into it_paths values (:id, :note); insert into it_paths values (:id + 1, :note); end;",
+        20, "twice")));
+    assertThat(rows()).isEqualTo(2);
+  }
+
+  @Test
+  void pipelineStepsWithARepeatedPlsqlName() {
+    String insert = "begin insert into it_paths values (:id, :note || to_char(:id)); end;";
+    await(pool.withConnection(c -> c.pipeline()
+        .addExecuteMany(insert, java.util.List.of(java.util.List.of(30, "a"), java.util.List.of(31, "b")))
+        .addExecute(insert, 32, "c")
+        .run(false)));
+    java.util.List<io.asyncoracle.Row> notes =
+        await(pool.withConnection(c -> c.fetchAll("select note from it_paths order by id")));
+    assertThat(notes).extracting(r -> r.get(0, String.class)).containsExactly("a30", "b31", "c32");
+  }
+
+  @Test
+  void quotedBindNamesAreBound() {
+    assertThat(await(pool.withConnection(c -> c.fetchOne("select :\"Quoted Name\" + 1 from dual",
+        java.util.Map.of("\"Quoted Name\"", 41)))).get(0, Integer.class)).isEqualTo(42);
+    assertThat(await(pool.withConnection(c -> c.fetchOne("select :\"Quoted Name\" + 1 from dual", 1)))
+        .get(0, Integer.class)).isEqualTo(2);
+  }
+
+  // ---- item 8 -------------------------------------------------------------------------------
+
+  @Test
+  void aCursorRunsEveryKindOfInsert() {
+    AsyncConnection c = await(pool.acquire());
+    try {
+      io.asyncoracle.AsyncCursor cursor = c.cursor();
+      await(cursor.execute("insert into it_paths values (40, 'values')"));
+      assertThat(cursor.lastRowId()).as("single-row VALUES: the ROWID is known").isNotNull();
+      // Each of these failed (ORA-00933 and the like) when ojdbc appended RETURNING ROWID INTO ?.
+      await(cursor.execute("insert into it_paths select 41, 'select' from dual"));
+      assertThat(cursor.lastRowId()).isNull();
+      await(cursor.execute("insert all into it_paths values (42, 'all') into it_paths values (43, 'all') select * from dual"));
+      await(c.commit());
+    } finally {
+      await(c.close());
+    }
+    assertThat(rows()).isEqualTo(4);
+  }
 }
