@@ -36,7 +36,8 @@ class RowIdInsertsTest {
   void singleRowValuesAskForTheRowId(String sql) throws Exception {
     assertThat(RowIdInserts.singleRowValues(sql)).isTrue();
     // What ojdbc then sends: one row, one RETURNING clause, which Oracle accepts.
-    assertThat(ojdbcRewrite(sql)).isEqualTo(sql + " RETURNING ROWID INTO ?");
+    // (The marker is a named one, :n, when the text binds by name.)
+    assertThat(ojdbcRewrite(sql)).matches(java.util.regex.Pattern.quote(sql) + " RETURNING ROWID INTO (\\?|:\\d+)");
   }
 
   @ParameterizedTest
@@ -54,6 +55,6 @@ class RowIdInsertsTest {
   void otherInsertsRunAsWritten(String sql) throws Exception {
     assertThat(RowIdInserts.singleRowValues(sql)).isFalse();
     // Why: ojdbc would append the clause all the same, giving SQL that Oracle rejects.
-    assertThat(ojdbcRewrite(sql)).endsWith("RETURNING ROWID INTO ?").isNotEqualTo(sql);
+    assertThat(ojdbcRewrite(sql)).matches(java.util.regex.Pattern.quote(sql) + " RETURNING ROWID INTO (\\?|:\\d+)");
   }
 }
