@@ -688,10 +688,14 @@ public interface AsyncConnection {
   boolean readOnly();
 
   /**
-   * Marks the session read-only (JDBC's {@code setReadOnly}): on Oracle the next transaction is a
-   * read-only one ({@code SET TRANSACTION READ ONLY}), in which writes fail with ORA-01456; other
-   * databases may treat it as a hint only (H2 ignores it). Set it before the transaction's first
-   * statement. Reset when the connection goes back.
+   * Marks the session read-only (JDBC's {@code setReadOnly}): on Oracle a read-only transaction
+   * starts at once ({@code SET TRANSACTION READ ONLY}, sent by the library: ojdbc's own
+   * {@code setReadOnly} only keeps a flag), and again after each {@link #commit()} and
+   * {@link #rollback()} while the mode lasts; writes fail with ORA-01456. Set it before the
+   * transaction's first statement: with a transaction open, Oracle refuses it (ORA-01453). A
+   * COMMIT or ROLLBACK sent as SQL text, a pipeline's commit step or autocommit ends the read-only
+   * transaction without starting another. Other databases get JDBC's {@code setReadOnly}, which
+   * may be a hint only (H2 ignores it). Reset when the connection goes back.
    *
    * @param readOnly whether the transactions are read-only
    * @return a future that completes when set

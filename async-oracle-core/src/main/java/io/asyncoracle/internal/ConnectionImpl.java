@@ -423,6 +423,7 @@ final class ConnectionImpl implements AsyncConnection {
     return session.run("commit", s -> {
       s.jdbc().commit();
       s.markClean();
+      ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
     }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
   }
@@ -432,6 +433,7 @@ final class ConnectionImpl implements AsyncConnection {
     return session.run("rollback", s -> {
       s.jdbc().rollback();
       s.markClean();
+      ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
     }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
   }
@@ -673,7 +675,7 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public CompletableFuture<Void> setReadOnly(boolean readOnly) {
     return session.run("setReadOnly", s -> {
-      s.setReadOnlyNow(readOnly);
+      ReadOnlyTransactions.set(s, readOnly);
       return null;
     });
   }

@@ -123,4 +123,24 @@ class OjdbcPathsTest {
         .contains("prepare insert into t (id) (select 3 from dual)");
     assertThat(cursor.lastRowId()).as("no ROWID asked for an INSERT ... SELECT").isNull();
   }
+
+  // ---- item 4: read-only transactions -------------------------------------------------------
+
+  @Test
+  void readOnlyModeStartsEachTransactionReadOnly() {
+    AsyncConnection c = connect();
+    await(c.setReadOnly(true));
+    assertThat(OjdbcLikeDriver.events()).as("ojdbc's setReadOnly only keeps a flag")
+        .containsExactly("execute SET TRANSACTION READ ONLY");
+    OjdbcLikeDriver.EVENTS.clear();
+    await(c.commit());
+    await(c.rollback());
+    assertThat(OjdbcLikeDriver.events()).containsExactly(
+        "commit", "execute SET TRANSACTION READ ONLY", "rollback", "execute SET TRANSACTION READ ONLY");
+    OjdbcLikeDriver.EVENTS.clear();
+    await(c.setReadOnly(false));
+    await(c.commit());
+    assertThat(OjdbcLikeDriver.events()).as("the read-only transaction ends; the next one is not read-only")
+        .containsExactly("rollback", "commit");
+  }
 }

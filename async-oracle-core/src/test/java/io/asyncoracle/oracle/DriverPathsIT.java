@@ -148,4 +148,39 @@ class DriverPathsIT {
     }
     assertThat(rows()).isEqualTo(4);
   }
+
+  // ---- item 4 -------------------------------------------------------------------------------
+
+  @Test
+  void readOnlyTransactionsRefuseWrites() {
+    AsyncConnection c = await(pool.acquire());
+    try {
+      await(c.setReadOnly(true));
+      assertThat(failure(c.execute("insert into it_paths values (50, 'read only')")))
+          .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.oraCode()).isEqualTo("ORA-01456"));
+      await(c.rollback());
+      assertThat(failure(c.execute("insert into it_paths values (51, 'still read only')")))
+          .as("the next transaction is read-only too")
+          .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.oraCode()).isEqualTo("ORA-01456"));
+      await(c.setReadOnly(false));
+      await(c.execute("insert into it_paths values (52, 'writable')"));
+      await(c.commit());
+    } finally {
+      await(c.close());
+    }
+    assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  void readOnlyIsRefusedInsideATransaction() {
+    AsyncConnection c = await(pool.acquire());
+    try {
+      await(c.execute("insert into it_paths values (53, 'open transaction')"));
+      assertThat(failure(c.setReadOnly(true)))
+          .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.oraCode()).isEqualTo("ORA-01453"));
+      assertThat(c.readOnly()).isFalse();
+    } finally {
+      await(c.close());
+    }
+  }
 }
