@@ -151,7 +151,8 @@ public interface AsyncConnection {
    * Calls a stored function.
    *
    * @param name the function name, optionally qualified ({@code pkg.fn}, {@code schema.pkg.fn})
-   * @param returnType the Java type of the return value
+   * @param returnType the Java type of the return value; on Oracle one with a SQL type (see
+   *     {@link OutParameter#out(Class)}), so not {@code Object}: others fail with {@link InvalidArgumentException}
    * @param params the IN arguments
    * @param <T> the return type
    * @return a future of the function's result

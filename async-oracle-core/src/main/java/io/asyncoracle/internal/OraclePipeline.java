@@ -192,7 +192,7 @@ final class OraclePipeline {
           statement = cs;
           OraclePreparedStatement ops = cs.unwrap(OraclePreparedStatement.class);
           ops.continueOnError(errors);
-          cs.registerOutParameter(1, OutParameter.out(step.returnType()).sqlType());
+          cs.registerOutParameter(1, OutTypes.forReturn(connection.session(), step.returnType()));
           Statements.bind(cs, step.args(), 1, connection.inputTypeHandler());
           return subscribe(cs, ops.executeAsyncOracle());
         }
@@ -249,7 +249,7 @@ final class OraclePipeline {
     io.asyncoracle.InputTypeHandler handler = connection.inputTypeHandler();
     for (int i = 0; i < args.length; i++) {
       if (args[i] instanceof OutParameter out) {
-        cs.registerOutParameter(i + 1, out.sqlType());
+        cs.registerOutParameter(i + 1, OutTypes.forParameter(connection.session(), out, i + 1));
         if (out.inOut()) {
           Statements.bindValue(cs, i + 1, handler == null ? out.value() : handler.convert(out.value()));
         }

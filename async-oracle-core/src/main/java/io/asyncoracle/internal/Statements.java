@@ -377,9 +377,10 @@ final class Statements {
       throws SQLException {
     Session s = connection.session();
     String call = "{? = call " + name + "(" + placeholders(args.length) + ")}";
+    SQLType returnSqlType = OutTypes.forReturn(s, returnType);
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
       try {
-        cs.registerOutParameter(1, OutParameter.out(returnType).sqlType());
+        cs.registerOutParameter(1, returnSqlType);
       } catch (SQLFeatureNotSupportedException e) {
         if (s.isOracle()) {
           throw e;
@@ -428,12 +429,18 @@ final class Statements {
   static List<Object> callProcText(ConnectionImpl connection, String call, Object[] args, int offset)
       throws SQLException {
     Session s = connection.session();
+    SQLType[] outTypes = new SQLType[args.length];
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof OutParameter out) {
+        outTypes[i] = OutTypes.forParameter(s, out, i + 1);
+      }
+    }
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
       InputTypeHandler handler = connection.inputTypeHandlerSetting();
       for (int i = 0; i < args.length; i++) {
         int index = offset + i + 1;
         if (args[i] instanceof OutParameter out) {
-          cs.registerOutParameter(index, out.sqlType());
+          cs.registerOutParameter(index, outTypes[i]);
           if (out.inOut()) {
             bindValue(cs, index, handler == null ? out.value() : handler.convert(out.value()));
           }

@@ -183,4 +183,21 @@ class DriverPathsIT {
       await(c.close());
     }
   }
+
+  // ---- item 6 -------------------------------------------------------------------------------
+
+  @Test
+  void callFuncTypesAreOnesOracleBinds() {
+    await(pool.withConnection(c -> c.execute("create or replace function it_paths_now return timestamp with time zone"
+        + " is begin return systimestamp; end;")));
+    assertThat(await(pool.withConnection(c -> c.callFunc("abs", Short.class, -7)))).isEqualTo((short) 7);
+    assertThat(await(pool.withConnection(c -> c.callFunc("it_paths_now", java.time.ZonedDateTime.class))))
+        .isNotNull();
+    // Object.class registered JAVA_OBJECT, which ojdbc refused inside the call (ORA-17004).
+    assertThat(failure(pool.withConnection(c -> c.callFunc("abs", Object.class, -7))))
+        .isInstanceOf(io.asyncoracle.InvalidArgumentException.class);
+    assertThat(failure(pool.withConnection(c -> c.callProc("dbms_output.get_line",
+        io.asyncoracle.OutParameter.out(java.util.List.class), io.asyncoracle.OutParameter.out(Integer.class)))))
+        .isInstanceOf(io.asyncoracle.InvalidArgumentException.class);
+  }
 }
