@@ -190,9 +190,10 @@ class DriverPathsIT {
   void callFuncTypesAreOnesOracleBinds() {
     await(pool.withConnection(c -> c.execute("create or replace function it_paths_now return timestamp with time zone"
         + " is begin return systimestamp; end;")));
-    assertThat(await(pool.withConnection(c -> c.callFunc("abs", Short.class, -7)))).isEqualTo((short) 7);
-    assertThat(await(pool.withConnection(c -> c.callFunc("it_paths_now", java.time.ZonedDateTime.class))))
-        .isNotNull();
+    Short abs = await(pool.withConnection(c -> c.callFunc("abs", Short.class, -7)));
+    assertThat(abs).isEqualTo((short) 7);
+    java.time.ZonedDateTime now = await(pool.withConnection(c -> c.callFunc("it_paths_now", java.time.ZonedDateTime.class)));
+    assertThat(now).isNotNull();
     // Object.class registered JAVA_OBJECT, which ojdbc refused inside the call (ORA-17004).
     assertThat(failure(pool.withConnection(c -> c.callFunc("abs", Object.class, -7))))
         .isInstanceOf(io.asyncoracle.InvalidArgumentException.class);
