@@ -153,6 +153,9 @@ public final class OjdbcLikeDriver implements Driver {
           break;
         case "isUsable":
           return !h2.isClosed();
+        case "getVersionNumber":
+          // Oracle Database 23.4, as ojdbc encodes it (its XA resource refuses version 0).
+          return (short) 23400;
         case "getNegotiatedSDU":
           EVENTS.add(name);
           return negotiatedSdu;

@@ -143,4 +143,22 @@ class OjdbcPathsTest {
     assertThat(OjdbcLikeDriver.events()).as("the read-only transaction ends; the next one is not read-only")
         .containsExactly("rollback", "commit");
   }
+
+  // ---- item 5: two-phase commit -------------------------------------------------------------
+
+  @Test
+  void twoPhaseCommitUsesTheThinDriversNativeXa() throws Exception {
+    AsyncConnection c = connect();
+    TwoPhaseCommit tpc = new TwoPhaseCommit(((ConnectionImpl) c).session());
+    java.lang.reflect.Method resource = TwoPhaseCommit.class.getDeclaredMethod("resource", String.class);
+    resource.setAccessible(true);
+    Object xa = ((ConnectionImpl) c).session().isOracle()
+        ? await(((ConnectionImpl) c).session().run("xa", s -> resource.invoke(tpc, "tpcBegin")))
+        : null;
+    // What OracleXADataSource builds for jdbc:oracle:thin URLs; the generic OracleXAResource runs
+    // "PUBLIC".JAVA_XA.xa_start_new(...), which only databases with Oracle JVM's XA package have.
+    assertThat(xa.getClass().getName()).isEqualTo("oracle.jdbc.driver.T4CXAResource");
+    await(c.tpcBegin(c.xid(1, "g", "b")).handle((v, e) -> null));
+    assertThat(OjdbcLikeDriver.events()).noneMatch(e -> e.contains("JAVA_XA"));
+  }
 }

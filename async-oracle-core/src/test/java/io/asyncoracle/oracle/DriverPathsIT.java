@@ -201,4 +201,28 @@ class DriverPathsIT {
         io.asyncoracle.OutParameter.out(java.util.List.class), io.asyncoracle.OutParameter.out(Integer.class)))))
         .isInstanceOf(io.asyncoracle.InvalidArgumentException.class);
   }
+
+  // ---- item 5 -------------------------------------------------------------------------------
+
+  @Test
+  void twoPhaseCommitNeedsNoJavaXaPackage() {
+    // The generic OracleXAResource calls "PUBLIC".JAVA_XA, which needs Oracle JVM's XA package;
+    // the thin driver's native XA needs nothing installed. Whether or not this image has the
+    // package, a full cycle must work (TwoPhaseCommitIT covers the rest of the family).
+    long javaXa = await(pool.withConnection(c -> c.fetchOne(
+        "select count(*) from all_objects where owner = 'PUBLIC' and object_name = 'JAVA_XA'"))).get(0, Long.class);
+    System.out.println("[async-oracle] PUBLIC.JAVA_XA synonyms visible: " + javaXa);
+    AsyncConnection c = await(pool.acquire());
+    try {
+      io.asyncoracle.Xid xid = c.xid(0x4153, "paths-" + java.util.UUID.randomUUID(), "b1");
+      await(c.tpcBegin(xid));
+      await(c.execute("insert into it_paths values (60, 'xa')"));
+      await(c.tpcEnd());
+      assertThat(await(c.tpcPrepare())).isTrue();
+      await(c.tpcCommit());
+    } finally {
+      await(c.close());
+    }
+    assertThat(rows()).isEqualTo(1);
+  }
 }
