@@ -589,9 +589,11 @@ public interface AsyncConnection {
   // ---- session attributes (write-only ones are sent with the next call) -------------------
 
   /**
-   * Sets the {@code ACTION} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code ACTION} column of {@code V$SESSION} (at most 64 characters, ojdbc's limit),
+   * sent with the next call.
    *
    * @param action the action, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setAction(String action);
 
@@ -603,24 +605,29 @@ public interface AsyncConnection {
   void setModule(String module);
 
   /**
-   * Sets the {@code CLIENT_IDENTIFIER} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code CLIENT_IDENTIFIER} column of {@code V$SESSION} (at most 64 characters), sent
+   * with the next call.
    *
    * @param clientIdentifier the client identifier, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setClientIdentifier(String clientIdentifier);
 
   /**
-   * Sets the {@code CLIENT_INFO} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code CLIENT_INFO} column of {@code V$SESSION} (at most 64 characters), sent with
+   * the next call.
    *
    * @param clientInfo the client info, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setClientInfo(String clientInfo);
 
   /**
-   * Sets the database operation to monitor ({@code DBOP_NAME} in {@code V$SQL_MONITOR}), sent with
-   * the next call.
+   * Sets the database operation to monitor ({@code DBOP_NAME} in {@code V$SQL_MONITOR}, at most 64
+   * characters), sent with the next call.
    *
    * @param dbOp the operation name, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setDbOp(String dbOp);
 

@@ -577,9 +577,26 @@ final class ConnectionImpl implements AsyncConnection {
 
   // ---- session attributes -----------------------------------------------------------------
 
+  /**
+   * ojdbc's limit for each end-to-end value (action, client id, ECID, module, DBOP, client info)
+   * on Oracle Database 12.1 and later, in characters: {@code PhysicalConnection.versionDependentInit}
+   * sets every entry of {@code endToEndMaxLength} to 64, and {@code setClientInfoInternal} refuses
+   * a longer value. The values are sent with the next call, so without this check an over-long
+   * value would fail that call, whatever it is.
+   */
+  static final int END_TO_END_MAX_CHARS = 64;
+
+  private static void checkEndToEnd(String argument, String value) {
+    if (value != null && value.length() > END_TO_END_MAX_CHARS) {
+      throw new InvalidArgumentException(argument, argument + " must be at most " + END_TO_END_MAX_CHARS
+          + " characters (Oracle's end-to-end metrics limit), got " + value.length());
+    }
+  }
+
   @Override
   public void setAction(String action) {
     checkConnected();
+    checkEndToEnd("action", action);
     session.setClientInfo("OCSID.ACTION", action);
   }
 
@@ -595,18 +612,21 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public void setClientIdentifier(String clientIdentifier) {
     checkConnected();
+    checkEndToEnd("clientIdentifier", clientIdentifier);
     session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
   }
 
   @Override
   public void setClientInfo(String clientInfo) {
     checkConnected();
+    checkEndToEnd("clientInfo", clientInfo);
     session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
   }
 
   @Override
   public void setDbOp(String dbOp) {
     checkConnected();
+    checkEndToEnd("dbOp", dbOp);
     session.setClientInfo("OCSID.DBOP", dbOp);
   }
 

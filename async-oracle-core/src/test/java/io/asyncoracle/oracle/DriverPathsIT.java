@@ -225,4 +225,23 @@ class DriverPathsIT {
     }
     assertThat(rows()).isEqualTo(1);
   }
+
+  // ---- item D -------------------------------------------------------------------------------
+
+  @Test
+  void endToEndValuesAreCheckedWhenSet() {
+    AsyncConnection c = await(pool.acquire());
+    try {
+      String longest = "a".repeat(64);
+      c.setAction(longest);
+      c.setClientIdentifier(longest);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.setAction(longest + "b"))
+          .isInstanceOf(io.asyncoracle.InvalidArgumentException.class);
+      // Before, ojdbc refused the value when this unrelated query sent it (ORA-17159).
+      assertThat(await(c.fetchOne("select sys_context('USERENV', 'ACTION') from dual")).get(0, String.class))
+          .isEqualTo(longest);
+    } finally {
+      await(c.close());
+    }
+  }
 }
