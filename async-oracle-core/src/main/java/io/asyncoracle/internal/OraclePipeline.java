@@ -47,7 +47,9 @@ final class OraclePipeline {
 
   /**
    * Whether pipelines on this session's connection can go in one round trip: an ojdbc connection
-   * to Oracle Database 23 or later, with pipelining not disabled. Runs on the lane.
+   * to Oracle Database 23 or later, with pipelining not disabled, on which the driver chose full
+   * duplex ({@link DriverPipelineMode}; in half duplex its asynchronous calls go one round trip
+   * each, so the steps run one by one here and report {@code pipelined() == false}). Runs on the lane.
    */
   static boolean available(Session s) throws SQLException {
     if (!s.isOracle() || "true".equalsIgnoreCase(System.getProperty(DISABLE_PIPELINE))) {
@@ -57,7 +59,8 @@ final class OraclePipeline {
     Boolean known = held.pipelining;
     if (known == null) {
       // Answered from what the driver learned at logon: no round trip.
-      known = held.oracleConnection().getMetaData().getDatabaseMajorVersion() >= 23;
+      known = held.oracleConnection().getMetaData().getDatabaseMajorVersion() >= 23
+          && !Boolean.FALSE.equals(DriverPipelineMode.fullDuplex(held.oracleConnection()));
       held.pipelining = known;
     }
     return known;

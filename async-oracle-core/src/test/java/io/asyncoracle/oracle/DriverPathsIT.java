@@ -244,4 +244,24 @@ class DriverPathsIT {
       await(c.close());
     }
   }
+
+  // ---- item C -------------------------------------------------------------------------------
+
+  @Test
+  void pipelinedFollowsTheDriversDuplexMode() {
+    OracleContainer oracle = OracleDatabase.container();
+    // Without out-of-band breaks ojdbc pipelines half duplex: one round trip per call.
+    String url = oracle.getJdbcUrl() + (oracle.getJdbcUrl().contains("?") ? "&" : "?") + "oracle.net.disableOob=true";
+    AsyncConnection half = standalone(url);
+    AsyncConnection full = standalone(oracle.getJdbcUrl());
+    try {
+      assertThat(await(half.pipeline().addFetchOne("select 1 from dual").addFetchOne("select 2 from dual").run(false)))
+          .allSatisfy(r -> assertThat(r.pipelined()).isFalse());
+      assertThat(await(full.pipeline().addFetchOne("select 1 from dual").addFetchOne("select 2 from dual").run(false)))
+          .allSatisfy(r -> assertThat(r.pipelined()).isTrue());
+    } finally {
+      await(half.close());
+      await(full.close());
+    }
+  }
 }
