@@ -128,6 +128,7 @@ final class CursorImpl implements AsyncCursor {
           resultSet.setFetchSize(arraySize);
         }
         reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null);
+        TemporaryLobs.noteQuery(s, reader);
         description = reader.columns();
         rowCount = 0;
       } else {

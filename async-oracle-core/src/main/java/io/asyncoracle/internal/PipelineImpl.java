@@ -341,6 +341,7 @@ final class PipelineImpl implements Pipeline {
       boolean pipelined) throws SQLException {
     RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler(), connection.session().held(),
         step.sql());
+    TemporaryLobs.noteQuery(connection.session(), reader);
     List<Row> rows = Statements.read(rs, reader, step.maxRows());
     List<ColumnDescription> columns = reader.columns();
     return done(index, step, rows, columns, rows.size(), null, warning(statement), pipelined);

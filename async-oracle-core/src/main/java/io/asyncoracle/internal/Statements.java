@@ -82,6 +82,7 @@ final class Statements {
       try (ResultSet rs = ps.getResultSet()) {
         RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandlerSetting(), s.held(), sql)
             .fetchingLobs(connection.fetchLobsSetting() ? s : null);
+        TemporaryLobs.noteQuery(s, reader);
         List<T> rows = new ArrayList<>();
         while (rows.size() < maxRows && rs.next()) {
           rows.add(mapper.map(reader.read(rs)));

@@ -161,4 +161,24 @@ class OjdbcPathsTest {
     await(c.tpcBegin(c.xid(1, "g", "b")).handle((v, e) -> null));
     assertThat(OjdbcLikeDriver.events()).noneMatch(e -> e.contains("JAVA_XA"));
   }
+
+  // ---- item E: temporary LOBs ---------------------------------------------------------------
+
+  @Test
+  void aLendThatReadLobColumnsFreesTheDriversTemporaryLobsAtRelease() {
+    AsyncConnection c = connect();
+    await(c.fetchAll("select id from t"));
+    assertThat(await(c.fetchOne("select cast('text' as clob) from dual")).get(0, String.class)).isEqualTo("text");
+    await(c.close());
+    assertThat(OjdbcLikeDriver.events()).as("freed on the release, before the connection goes")
+        .containsSubsequence("freeTemporaryBlobsAndClobs", "close");
+  }
+
+  @Test
+  void aLendWithoutLobColumnsStaysClean() {
+    AsyncConnection c = connect();
+    await(c.fetchAll("select id from t"));
+    await(c.close());
+    assertThat(OjdbcLikeDriver.events()).doesNotContain("freeTemporaryBlobsAndClobs");
+  }
 }

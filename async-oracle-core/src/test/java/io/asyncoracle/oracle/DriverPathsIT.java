@@ -264,4 +264,22 @@ class DriverPathsIT {
       await(full.close());
     }
   }
+
+  // ---- item E -------------------------------------------------------------------------------
+
+  @Test
+  void temporaryLobsOfALendAreFreedWhenItIsReleased() {
+    AsyncPool one = OracleDatabase.pool(1);
+    try {
+      String count = "select nvl(sum(cache_lobs + nocache_lobs + abstract_lobs), 0) from v$temporary_lobs"
+          + " where sid = sys_context('USERENV', 'SID')";
+      await(one.withConnection(c -> c.fetchAll(
+          "select to_clob(rpad('x', 100, 'x')) || to_clob(level) from dual connect by level <= 5")));
+      // The same session, lent again: what the last lend's query created is gone.
+      long left = await(one.withConnection(c -> c.fetchOne(count))).get(0, Long.class);
+      assertThat(left).isZero();
+    } finally {
+      await(one.close(true, false));
+    }
+  }
 }
