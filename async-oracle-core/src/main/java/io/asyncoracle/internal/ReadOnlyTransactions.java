@@ -26,6 +26,10 @@ final class ReadOnlyTransactions {
    * @param readOnly the mode
    */
   static void set(Session s, boolean readOnly) throws SQLException {
+    if (readOnly == s.readOnly()) {
+      // Already so: a second SET TRANSACTION in the open read-only transaction would be ORA-01453.
+      return;
+    }
     if (s.isOracle()) {
       if (readOnly) {
         begin(s);
