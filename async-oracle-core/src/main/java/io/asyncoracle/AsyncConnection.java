@@ -151,7 +151,8 @@ public interface AsyncConnection {
    * Calls a stored function.
    *
    * @param name the function name, optionally qualified ({@code pkg.fn}, {@code schema.pkg.fn})
-   * @param returnType the Java type of the return value
+   * @param returnType the Java type of the return value; on Oracle one with a SQL type (see
+   *     {@link OutParameter#out(Class)}), so not {@code Object}: others fail with {@link InvalidArgumentException}
    * @param params the IN arguments
    * @param <T> the return type
    * @return a future of the function's result
@@ -609,9 +610,11 @@ public interface AsyncConnection {
   // ---- session attributes (write-only ones are sent with the next call) -------------------
 
   /**
-   * Sets the {@code ACTION} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code ACTION} column of {@code V$SESSION} (at most 64 characters, ojdbc's limit),
+   * sent with the next call.
    *
    * @param action the action, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setAction(String action);
 
@@ -623,24 +626,29 @@ public interface AsyncConnection {
   void setModule(String module);
 
   /**
-   * Sets the {@code CLIENT_IDENTIFIER} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code CLIENT_IDENTIFIER} column of {@code V$SESSION} (at most 64 characters), sent
+   * with the next call.
    *
    * @param clientIdentifier the client identifier, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setClientIdentifier(String clientIdentifier);
 
   /**
-   * Sets the {@code CLIENT_INFO} column of {@code V$SESSION}, sent with the next call.
+   * Sets the {@code CLIENT_INFO} column of {@code V$SESSION} (at most 64 characters), sent with
+   * the next call.
    *
    * @param clientInfo the client info, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setClientInfo(String clientInfo);
 
   /**
-   * Sets the database operation to monitor ({@code DBOP_NAME} in {@code V$SQL_MONITOR}), sent with
-   * the next call.
+   * Sets the database operation to monitor ({@code DBOP_NAME} in {@code V$SQL_MONITOR}, at most 64
+   * characters), sent with the next call.
    *
    * @param dbOp the operation name, {@code null} meaning empty
+   * @throws InvalidArgumentException if longer than 64 characters
    */
   void setDbOp(String dbOp);
 
@@ -709,10 +717,14 @@ public interface AsyncConnection {
   boolean readOnly();
 
   /**
-   * Marks the session read-only (JDBC's {@code setReadOnly}): on Oracle the next transaction is a
-   * read-only one ({@code SET TRANSACTION READ ONLY}), in which writes fail with ORA-01456; other
-   * databases may treat it as a hint only (H2 ignores it). Set it before the transaction's first
-   * statement. Reset when the connection goes back.
+   * Marks the session read-only (JDBC's {@code setReadOnly}): on Oracle a read-only transaction
+   * starts at once ({@code SET TRANSACTION READ ONLY}, sent by the library: ojdbc's own
+   * {@code setReadOnly} only keeps a flag), and again after each {@link #commit()} and
+   * {@link #rollback()} while the mode lasts; writes fail with ORA-01456. Set it before the
+   * transaction's first statement: with a transaction open, Oracle refuses it (ORA-01453). A
+   * COMMIT or ROLLBACK sent as SQL text, a pipeline's commit step or autocommit ends the read-only
+   * transaction without starting another. Other databases get JDBC's {@code setReadOnly}, which
+   * may be a hint only (H2 ignores it). Reset when the connection goes back.
    *
    * @param readOnly whether the transactions are read-only
    * @return a future that completes when set

@@ -83,7 +83,10 @@ public interface AsyncCursor extends AutoCloseable {
   /**
    * Returns the ROWID of the row the last INSERT on this cursor added (the reference's
    * {@code lastrowid}); {@code null} when the last statement was no INSERT (or added no row).
-   * <em>Oracle only.</em>
+   * <em>Oracle only.</em> Known for single-row {@code INSERT INTO t [(columns)] VALUES (...)} on a
+   * non-scrollable cursor, the one shape to which ojdbc can add {@code RETURNING ROWID}: for
+   * {@code INSERT ... SELECT}, {@code INSERT ALL}, multi-row {@code VALUES}, an INSERT with its own
+   * RETURNING clause or one through a database link it is {@code null}, and the statement runs as written.
    *
    * @return the ROWID as text, or {@code null}
    * @throws UnsupportedFeatureException on other databases

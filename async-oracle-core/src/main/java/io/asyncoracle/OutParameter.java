@@ -31,7 +31,11 @@ public record OutParameter(SQLType sqlType, Class<?> javaType, Object value, boo
 
   /**
    * An OUT parameter whose SQL type follows from the Java type ({@code String} → VARCHAR,
-   * {@code Long}/{@code Integer} → NUMERIC, and so on).
+   * {@code Long}/{@code Integer}/{@code Short}/{@code Byte}/{@code BigDecimal} → NUMERIC,
+   * {@code OffsetDateTime}/{@code ZonedDateTime} → TIMESTAMP WITH TIME ZONE, and so on). Other
+   * classes, {@code Object} included, have no SQL type (JAVA_OBJECT): on Oracle a call with one fails
+   * with {@link InvalidArgumentException} before anything is sent; give the SQL type with the
+   * constructor instead.
    *
    * @param javaType the Java type to read
    * @return the marker
@@ -62,7 +66,8 @@ public record OutParameter(SQLType sqlType, Class<?> javaType, Object value, boo
         return JDBCType.VARCHAR;
       }
       if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-          || type == Short.class || type == java.math.BigDecimal.class || type == java.math.BigInteger.class) {
+          || type == Short.class || type == short.class || type == Byte.class || type == byte.class
+          || type == java.math.BigDecimal.class || type == java.math.BigInteger.class) {
         return JDBCType.NUMERIC;
       }
       if (type == Double.class || type == double.class) {
@@ -80,7 +85,7 @@ public record OutParameter(SQLType sqlType, Class<?> javaType, Object value, boo
       if (type == java.time.LocalDateTime.class || type == java.sql.Timestamp.class) {
         return JDBCType.TIMESTAMP;
       }
-      if (type == java.time.OffsetDateTime.class) {
+      if (type == java.time.OffsetDateTime.class || type == java.time.ZonedDateTime.class) {
         return JDBCType.TIMESTAMP_WITH_TIMEZONE;
       }
       if (type == byte[].class) {
@@ -88,6 +93,9 @@ public record OutParameter(SQLType sqlType, Class<?> javaType, Object value, boo
       }
       if (type == java.sql.Clob.class) {
         return JDBCType.CLOB;
+      }
+      if (type == java.sql.NClob.class) {
+        return JDBCType.NCLOB;
       }
       if (type == java.sql.Blob.class) {
         return JDBCType.BLOB;

@@ -15,6 +15,12 @@ import java.util.Map;
  * rewritten to {@code ?} and the values laid out in placeholder order. Made on the caller's thread,
  * so a missing or unknown name fails the call before anything is sent. Statements with {@code ?}
  * placeholders never make one: they bind their values as given.
+ *
+ * <p>By position, ojdbc wants a value for every occurrence of a name, PL/SQL included (its parser
+ * counts three parameters in {@code begin p(:a, :b, :a); end;}, and a missing one is ORA-17041), so a
+ * PL/SQL value given once per distinct name is bound at each of its occurrences. ojdbc does not see
+ * quoted names ({@code :"Quoted Name"}) as binds at all; a text with one is sent rewritten to
+ * {@code ?}s, as to other drivers.
  */
 final class BindPlan {
 
@@ -26,12 +32,15 @@ final class BindPlan {
   private final List<List<String>> spellings;
   /** By name only: the distinct (normalised) names, for input sizes given by name. */
   final List<String> names;
+  /** By position only: for each JDBC position, the index of the value given for it, or {@code null} if the same. */
+  private final int[] sources;
 
-  private BindPlan(String sql, Object[] values, List<List<String>> spellings, List<String> names) {
+  private BindPlan(String sql, Object[] values, List<List<String>> spellings, List<String> names, int[] sources) {
     this.sql = sql;
     this.values = values;
     this.spellings = spellings;
     this.names = names;
+    this.sources = sources;
   }
 
   /**
@@ -44,10 +53,29 @@ final class BindPlan {
    * @return the plan
    */
   static BindPlan positional(String sql, SqlBinds binds, Object[] values, boolean oracle) {
-    if (oracle) {
-      return new BindPlan(sql, values, null, null);
+    int[] sources = binds.plsql ? binds.occurrenceSources() : null;
+    Object[] perPosition = binds.positionalToRewritten(values);
+    if (oracle && !binds.hasQuotedNames()) {
+      return new BindPlan(sql, perPosition, null, null, sources);
     }
-    return new BindPlan(binds.rewritten, binds.positionalToRewritten(values), null, null);
+    return new BindPlan(binds.rewritten, perPosition, null, null, sources);
+  }
+
+  /**
+   * The SQL types given for the application's positional values, laid out as this plan binds them.
+   *
+   * @param given the types by the application's positions, or {@code null}
+   * @return the types by JDBC position, or {@code null}
+   */
+  SQLType[] positionalTypes(SQLType[] given) {
+    if (given == null || sources == null) {
+      return given;
+    }
+    SQLType[] out = new SQLType[sources.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sources[i] < given.length ? given[sources[i]] : null;
+    }
+    return out;
   }
 
   /**
@@ -70,11 +98,11 @@ final class BindPlan {
         throw new InvalidArgumentException("params", "no bind placeholder named :" + name
             + " was found in the SQL text, which has no :name placeholders");
       }
-      return new BindPlan(sql, new Object[0], null, null);
+      return new BindPlan(sql, new Object[0], null, null, null);
     }
     Object[] unique = binds.valuesByName(params);
-    if (!oracle) {
-      return new BindPlan(binds.rewritten, binds.uniqueToRewritten(unique), null, null);
+    if (!oracle || binds.hasQuotedNames()) {
+      return new BindPlan(binds.rewritten, binds.uniqueToRewritten(unique), null, null, null);
     }
     List<List<String>> spellings = new ArrayList<>(binds.unique.size());
     for (String name : binds.unique) {
@@ -86,7 +114,7 @@ final class BindPlan {
       }
       spellings.add(written);
     }
-    return new BindPlan(sql, unique, spellings, binds.unique);
+    return new BindPlan(sql, unique, spellings, binds.unique, null);
   }
 
   /** Whether values are bound by name (ojdbc) rather than by position. */

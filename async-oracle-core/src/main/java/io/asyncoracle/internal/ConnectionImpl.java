@@ -450,6 +450,7 @@ final class ConnectionImpl implements AsyncConnection {
     return session.run("commit", s -> {
       s.jdbc().commit();
       s.markClean();
+      ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
     }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
   }
@@ -459,6 +460,7 @@ final class ConnectionImpl implements AsyncConnection {
     return session.run("rollback", s -> {
       s.jdbc().rollback();
       s.markClean();
+      ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
     }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
   }
@@ -602,9 +604,26 @@ final class ConnectionImpl implements AsyncConnection {
 
   // ---- session attributes -----------------------------------------------------------------
 
+  /**
+   * ojdbc's limit for each end-to-end value (action, client id, ECID, module, DBOP, client info)
+   * on Oracle Database 12.1 and later, in characters: {@code PhysicalConnection.versionDependentInit}
+   * sets every entry of {@code endToEndMaxLength} to 64, and {@code setClientInfoInternal} refuses
+   * a longer value. The values are sent with the next call, so without this check an over-long
+   * value would fail that call, whatever it is.
+   */
+  static final int END_TO_END_MAX_CHARS = 64;
+
+  private static void checkEndToEnd(String argument, String value) {
+    if (value != null && value.length() > END_TO_END_MAX_CHARS) {
+      throw new InvalidArgumentException(argument, argument + " must be at most " + END_TO_END_MAX_CHARS
+          + " characters (Oracle's end-to-end metrics limit), got " + value.length());
+    }
+  }
+
   @Override
   public void setAction(String action) {
     checkConnected();
+    checkEndToEnd("action", action);
     session.setClientInfo("OCSID.ACTION", action);
   }
 
@@ -620,18 +639,21 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public void setClientIdentifier(String clientIdentifier) {
     checkConnected();
+    checkEndToEnd("clientIdentifier", clientIdentifier);
     session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
   }
 
   @Override
   public void setClientInfo(String clientInfo) {
     checkConnected();
+    checkEndToEnd("clientInfo", clientInfo);
     session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
   }
 
   @Override
   public void setDbOp(String dbOp) {
     checkConnected();
+    checkEndToEnd("dbOp", dbOp);
     session.setClientInfo("OCSID.DBOP", dbOp);
   }
 
@@ -700,7 +722,7 @@ final class ConnectionImpl implements AsyncConnection {
   @Override
   public CompletableFuture<Void> setReadOnly(boolean readOnly) {
     return session.run("setReadOnly", s -> {
-      s.setReadOnlyNow(readOnly);
+      ReadOnlyTransactions.set(s, readOnly);
       return null;
     });
   }

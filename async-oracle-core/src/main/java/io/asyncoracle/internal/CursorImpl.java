@@ -90,7 +90,7 @@ final class CursorImpl implements AsyncCursor {
         plan[0] = BindPlan.positional(sql, binds, args, session.isOracle());
       }
     }, () -> run(sql, plan[0] == null ? sql : plan[0].sql, plan[0] == null ? args : plan[0].values, plan[0],
-        inputSizes));
+        plan[0] == null ? inputSizes : plan[0].positionalTypes(inputSizes)));
   }
 
   @Override
@@ -112,7 +112,8 @@ final class CursorImpl implements AsyncCursor {
     boolean lobs = effectiveFetchLobs();
     boolean decimals = effectiveFetchDecimals();
     return session.run("execute", s -> {
-      boolean wantRowId = s.isOracle() && !scrollable && "INSERT".equals(SqlText.binds(sql).keyword);
+      // Only where ojdbc's RETURNING ROWID rewrite gives valid SQL (not INSERT ... SELECT, INSERT ALL...).
+      boolean wantRowId = s.isOracle() && !scrollable && SqlText.singleRowInsert(jdbcSql);
       prepare(s, jdbcSql, wantRowId);
       arrayDmlRowCounts = NO_COUNTS;
       if (plan == null) {
@@ -131,6 +132,7 @@ final class CursorImpl implements AsyncCursor {
         }
         reader = new RowReader(resultSet.getMetaData(), outputs).fetchingLobs(lobs ? s : null)
             .fetchingDecimals(decimals);
+        TemporaryLobs.noteQuery(s, reader);
         description = reader.columns();
         rowCount = 0;
       } else {

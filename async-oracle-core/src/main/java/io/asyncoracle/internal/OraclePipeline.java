@@ -56,7 +56,9 @@ final class OraclePipeline {
 
   /**
    * Whether pipelines on this session's connection can go in one round trip: an ojdbc connection
-   * to Oracle Database 23 or later, with pipelining not disabled. Runs on the lane.
+   * to Oracle Database 23 or later, with pipelining not disabled, on which the driver chose full
+   * duplex ({@link DriverPipelineMode}; in half duplex its asynchronous calls go one round trip
+   * each, so the steps run one by one here and report {@code pipelined() == false}). Runs on the lane.
    */
   static boolean available(Session s) throws SQLException {
     if (!s.isOracle() || "true".equalsIgnoreCase(System.getProperty(DISABLE_PIPELINE))) {
@@ -66,7 +68,8 @@ final class OraclePipeline {
     Boolean known = held.pipelining;
     if (known == null) {
       // Answered from what the driver learned at logon: no round trip.
-      known = held.oracleConnection().getMetaData().getDatabaseMajorVersion() >= 23;
+      known = held.oracleConnection().getMetaData().getDatabaseMajorVersion() >= 23
+          && !Boolean.FALSE.equals(DriverPipelineMode.fullDuplex(held.oracleConnection()));
       held.pipelining = known;
     }
     return known;
@@ -179,6 +182,7 @@ final class OraclePipeline {
     try {
       switch (step.kind()) {
         case EXECUTE -> {
+          // The step's SQL and values are already laid out by its bind plan (PipelineImpl.Step).
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
           step.bind(ps, connection.inputTypeHandler());
@@ -209,6 +213,7 @@ final class OraclePipeline {
           return subscribe(ps, ps.executeBatchAsyncOracle());
         }
         case FETCH_ONE, FETCH_MANY, FETCH_ALL -> {
+          // The step's SQL and values are already laid out by its bind plan (PipelineImpl.Step).
           OraclePreparedStatement ps = prepare(oc, step.sql(), errors);
           statement = ps;
           // The rows a step keeps come back with its execute, in the same round trip.
@@ -224,7 +229,7 @@ final class OraclePipeline {
           statement = cs;
           OraclePreparedStatement ops = cs.unwrap(OraclePreparedStatement.class);
           ops.continueOnError(errors);
-          cs.registerOutParameter(1, OutParameter.out(step.returnType()).sqlType());
+          cs.registerOutParameter(1, OutTypes.forReturn(connection.session(), step.returnType()));
           Statements.bind(cs, step.callArgs(), 1, connection.inputTypeHandler());
           return subscribe(cs, ops.executeAsyncOracle());
         }
@@ -249,6 +254,10 @@ final class OraclePipeline {
     }
   }
 
+  /**
+   * How a step's positional values bind to a text with {@code :name} placeholders, as for a cursor:
+   * a PL/SQL value at each occurrence of its name, quoted names rewritten. {@code null} for {@code ?} texts.
+   */
   private static OraclePreparedStatement prepare(OracleConnection oc, String sql, ErrorSet errors) throws SQLException {
     PreparedStatement ps = oc.prepareStatement(sql);
     OraclePreparedStatement ops = ps.unwrap(OraclePreparedStatement.class);
@@ -266,7 +275,7 @@ final class OraclePipeline {
     io.asyncoracle.InputTypeHandler handler = connection.inputTypeHandler();
     for (int i = 0; i < args.length; i++) {
       if (args[i] instanceof OutParameter out) {
-        cs.registerOutParameter(i + 1, out.sqlType());
+        cs.registerOutParameter(i + 1, OutTypes.forParameter(connection.session(), out, i + 1));
         if (out.inOut()) {
           Statements.bindValue(cs, i + 1, handler == null ? out.value() : handler.convert(out.value()));
         }

@@ -77,15 +77,14 @@ final class OracleSupport {
     return s.isOracle() || space < 0 ? version : version.substring(0, space);
   }
 
+  /**
+   * The Session Data Unit Oracle Net negotiated at logon. ojdbc keeps it on its internal connection
+   * ({@code oracle.jdbc.internal.OracleConnection.getNegotiatedSDU()}, read from the network layer,
+   * no round trip); the session-info properties have no SDU key.
+   */
   static Integer sdu(Session s) throws SQLException {
     oracle.jdbc.OracleConnection oc = s.oracleConnection("sdu");
-    Properties info = oc.getServerSessionInfo();
-    String sdu = info == null ? null : info.getProperty("AUTH_SDU_SIZE", info.getProperty("SESSION_SDU"));
-    if (sdu != null) {
-      return Integer.valueOf(sdu.trim());
-    }
-    // Not every server reports it: 8192 is the negotiated default of Oracle Net.
-    return 8192;
+    return oc.unwrap(oracle.jdbc.internal.OracleConnection.class).getNegotiatedSDU();
   }
 
   static byte[] ltxid(Session s) throws SQLException {

@@ -575,6 +575,7 @@ final class PipelineImpl implements Pipeline {
       boolean pipelined) throws SQLException {
     RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandler(), connection.session().held(),
         step.sql()).fetchingDecimals(step.op().fetchDecimals());
+    TemporaryLobs.noteQuery(connection.session(), reader);
     List<Row> rows = Statements.read(rs, reader, step.maxRows());
     List<ColumnDescription> columns = reader.columns();
     RowMapper<?> mapper = step.op().rowMapper();

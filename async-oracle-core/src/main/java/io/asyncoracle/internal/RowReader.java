@@ -116,6 +116,16 @@ final class RowReader {
     return columns;
   }
 
+  /** Whether a column is a CLOB, NCLOB or BLOB (whose values the server may create as temporary LOBs). */
+  boolean hasLobColumns() {
+    for (ColumnDescription column : columns) {
+      if (isLob(column.jdbcType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Row read(ResultSet rs) throws SQLException {
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {

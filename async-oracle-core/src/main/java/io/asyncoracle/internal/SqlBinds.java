@@ -16,7 +16,9 @@ import java.util.Map;
  * databases) and {@code :=} (PL/SQL assignment) are left alone; unquoted names are case-insensitive
  * (kept upper-case), quoted ones exact; whitespace may follow the colon. DDL has no binds (a trigger
  * body's {@code :new} is not one). In SQL every occurrence of a name is a bind position; in PL/SQL
- * ({@code BEGIN}, {@code DECLARE}, {@code CALL}) each distinct name is one.
+ * ({@code BEGIN}, {@code DECLARE}, {@code CALL}) each distinct name is one value, as in
+ * python-oracledb, while ojdbc still wants one bind per occurrence (its parser gives
+ * {@code begin p(:a, :b, :a); end;} three parameters): {@link #occurrenceSources()} maps one to the other.
  */
 final class SqlBinds {
 
@@ -47,6 +49,32 @@ final class SqlBinds {
     this.spellings = spellings;
     this.unique = List.copyOf(new java.util.LinkedHashSet<>(names));
     this.rewritten = rewritten;
+  }
+
+  /**
+   * Whether a placeholder is a quoted name ({@code :"Quoted Name"}). ojdbc's parser
+   * ({@code oracle.jdbc.driver.OracleSql}) does not take those for binds at all: it counts 0
+   * parameters in {@code select :"X" from dual}, so such a text must reach ojdbc rewritten.
+   */
+  boolean hasQuotedNames() {
+    for (String written : spellings) {
+      if (written.charAt(0) == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For each JDBC position of the text as written (every occurrence, as ojdbc counts them), the
+   * index of its value among the positional values the application gives ({@link #positionalCount()}).
+   */
+  int[] occurrenceSources() {
+    int[] sources = new int[names.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = plsql ? unique.indexOf(names.get(i)) : i;
+    }
+    return sources;
   }
 
   /** Whether the text uses {@code :name} or {@code :1} placeholders. */

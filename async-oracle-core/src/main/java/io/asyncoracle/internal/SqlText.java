@@ -39,7 +39,7 @@ final class SqlText {
   }
 
   /** What a statement's text tells, worked out once per text: applications run the same few statements over and over. */
-  private record Facts(SqlBinds binds, boolean locksRows) {
+  private record Facts(SqlBinds binds, boolean locksRows, boolean singleRowInsert) {
   }
 
   /** Bounded: dynamic SQL (values spliced into the text) must not grow it without end. */
@@ -50,7 +50,9 @@ final class SqlText {
   private static Facts facts(String sql) {
     Facts facts = FACTS.get(sql);
     if (facts == null) {
-      facts = new Facts(SqlBinds.parse(sql), scanLocksRows(sql));
+      SqlBinds binds = SqlBinds.parse(sql);
+      facts = new Facts(binds, scanLocksRows(sql),
+          "INSERT".equals(binds.keyword) && RowIdInserts.singleRowValues(sql));
       if (FACTS.size() >= MAX_CACHED) {
         FACTS.clear();
       }
@@ -123,6 +125,17 @@ final class SqlText {
    */
   static boolean locksRows(String sql) {
     return facts(sql).locksRows;
+  }
+
+  /**
+   * Whether a statement is a single-row {@code INSERT ... VALUES}, the only INSERT to which ojdbc's
+   * generated-keys rewrite can add {@code RETURNING ROWID INTO ?} ({@link RowIdInserts}).
+   *
+   * @param sql the statement
+   * @return {@code true} if the new row's ROWID may be asked for
+   */
+  static boolean singleRowInsert(String sql) {
+    return facts(sql).singleRowInsert;
   }
 
   private static boolean scanLocksRows(String sql) {

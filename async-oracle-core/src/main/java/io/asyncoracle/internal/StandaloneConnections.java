@@ -80,14 +80,44 @@ public final class StandaloneConnections implements SessionOwner {
     return result;
   }
 
+  /**
+   * Closes the driver's connection without committing. ojdbc commits on {@code close()} when
+   * autocommit is off (JDBC Developer's Guide: "an implicit COMMIT operation is executed"), so
+   * work the application never committed, such as the late DML of a call it gave up on, would
+   * stay. It is rolled back first; a connection given up as broken, or that cannot roll back, is
+   * aborted instead, which ends the session without a round trip and without the commit.
+   */
   @Override
   public void release(Session session, boolean discard) {
     Connection c = session.jdbc();
+    System.Logger log = System.getLogger(StandaloneConnections.class.getName());
+    if (discard) {
+      abortQuietly(c, log);
+      return;
+    }
+    try {
+      if (!c.isClosed() && !c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.log(System.Logger.Level.DEBUG, () -> "rolling back a standalone connection failed, aborting it: " + e);
+      abortQuietly(c, log);
+      return;
+    }
     try {
       c.close();
     } catch (java.sql.SQLException | RuntimeException e) {
-      System.getLogger(StandaloneConnections.class.getName())
-          .log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
+      log.log(System.Logger.Level.DEBUG, () -> "closing a standalone connection failed: " + e);
+    }
+  }
+
+  private static void abortQuietly(Connection c, System.Logger log) {
+    try {
+      // abort() closes the socket without the close-time commit; it needs an executor for its
+      // clean-up, and the calling thread is a worker that may run it.
+      c.abort(Runnable::run);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.log(System.Logger.Level.DEBUG, () -> "aborting a standalone connection failed: " + e);
     }
   }
 

@@ -83,6 +83,7 @@ final class Statements {
         RowReader reader = new RowReader(rs.getMetaData(), connection.outputTypeHandlerSetting(), s.held(), sql)
             .fetchingLobs(connection.fetchLobsSetting() ? s : null)
             .fetchingDecimals(connection.fetchDecimalsSetting());
+        TemporaryLobs.noteQuery(s, reader);
         List<T> rows = new ArrayList<>();
         while (rows.size() < maxRows && rs.next()) {
           rows.add(mapper.map(reader.read(rs)));
@@ -205,7 +206,7 @@ final class Statements {
   static long[] executeBatchCounts(Session s, PreparedStatement ps, Batch batch, InputTypeHandler handler,
       SQLType[] inputSizes, int batchSize, long[] processed) throws SQLException {
     List<Object[]> rows = batch.rows();
-    SQLType[] types = typesForNulls(rows, inputSizes);
+    SQLType[] types = typesForNulls(rows, batch.plan() == null ? inputSizes : batch.plan().positionalTypes(inputSizes));
     s.track(ps);
     s.markDirty();
     long total = 0;
@@ -378,9 +379,10 @@ final class Statements {
       throws SQLException {
     Session s = connection.session();
     String call = "{? = call " + name + "(" + placeholders(args.length) + ")}";
+    SQLType returnSqlType = OutTypes.forReturn(s, returnType);
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
       try {
-        cs.registerOutParameter(1, OutParameter.out(returnType).sqlType());
+        cs.registerOutParameter(1, returnSqlType);
       } catch (SQLFeatureNotSupportedException e) {
         if (s.isOracle()) {
           throw e;
@@ -429,12 +431,18 @@ final class Statements {
   static List<Object> callProcText(ConnectionImpl connection, String call, Object[] args, int offset)
       throws SQLException {
     Session s = connection.session();
+    SQLType[] outTypes = new SQLType[args.length];
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof OutParameter out) {
+        outTypes[i] = OutTypes.forParameter(s, out, i + 1);
+      }
+    }
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
       InputTypeHandler handler = connection.inputTypeHandlerSetting();
       for (int i = 0; i < args.length; i++) {
         int index = offset + i + 1;
         if (args[i] instanceof OutParameter out) {
-          cs.registerOutParameter(index, out.sqlType());
+          cs.registerOutParameter(index, outTypes[i]);
           if (out.inOut()) {
             bindValue(cs, index, handler == null ? out.value() : handler.convert(out.value()));
           }

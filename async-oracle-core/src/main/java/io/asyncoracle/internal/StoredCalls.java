@@ -76,8 +76,9 @@ final class StoredCalls {
     }
     Object[] all = concat(args, keywords);
     String call = "BEGIN ? := " + name + "(" + namedNotation(args.length, keywords) + "); END;";
+    java.sql.SQLType returnSqlType = OutTypes.forReturn(s, returnType);
     try (CallableStatement cs = s.jdbc().prepareCall(call)) {
-      cs.registerOutParameter(1, OutParameter.out(returnType).sqlType());
+      cs.registerOutParameter(1, returnSqlType);
       for (int i = 0; i < all.length; i++) {
         Object value = connection.inputTypeHandlerSetting() == null ? all[i]
             : connection.inputTypeHandlerSetting().convert(all[i]);

@@ -12,7 +12,12 @@ import javax.transaction.xa.XAResource;
 
 /**
  * The {@code tpc*} family on Oracle's XA resource for the session's physical connection. Runs on
- * the lane. XA errors become {@link SQLException}s carrying the XA error code so the one mapper in
+ * the lane. The resource is the thin driver's native one, {@code T4CXAConnection} /
+ * {@code T4CXAResource}, which {@code OracleXADataSource} itself builds for thin URLs (its
+ * {@code setURL} turns {@code useNativeXA} on for {@code jdbc:oracle:thin}; read with {@code javap -c}):
+ * XA calls go to the server as TTC messages and need only the XA privileges. The generic {@code OracleXAConnection} would run
+ * {@code "PUBLIC".JAVA_XA.xa_start_new(...)}, a PL/SQL package that exists only where Oracle JVM's
+ * XA support is installed (PLS-00201 elsewhere). XA errors become {@link SQLException}s carrying the XA error code so the one mapper in
  * {@link Errors} handles them.
  */
 final class TwoPhaseCommit {
@@ -30,7 +35,7 @@ final class TwoPhaseCommit {
     oracle.jdbc.OracleConnection physical = session.oracleConnection(feature);
     if (resource == null) {
       try {
-        resource = new oracle.jdbc.xa.client.OracleXAConnection(physical).getXAResource();
+        resource = new oracle.jdbc.driver.T4CXAConnection(physical).getXAResource();
       } catch (XAException e) {
         throw xa(feature, e);
       }

@@ -57,6 +57,8 @@ final class OracleDatabase {
         // V$MYSTAT and V$STATNAME for PipelineIT's round-trip count.
         "GRANT SELECT ON SYS.V_$MYSTAT TO " + user,
         "GRANT SELECT ON SYS.V_$STATNAME TO " + user,
+        // V$TEMPORARY_LOBS for DriverPathsIT's temporary LOBs.
+        "GRANT SELECT ON SYS.V_$TEMPORARY_LOBS TO " + user,
         // XA: recovery lists and forces branches prepared by any session.
         "GRANT FORCE ANY TRANSACTION TO " + user,
         "GRANT SELECT ON SYS.DBA_PENDING_TRANSACTIONS TO " + user,
