@@ -165,6 +165,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
       physicalStates.put(held.physical, known);
     } else {
       held.state = known;
+      // Taking it over turned autocommit off and set the pool's module: the session callback's stay.
+      known.baseline.restoreOn(held.physical);
     }
     return held;
   }
@@ -345,16 +347,19 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   /** A new lending of a held connection (already counted as lent): a request for the driver. */
   Session newSession(HeldConnection held, AcquireFuture.Delivery delivery) {
     PoolOptions current = options;
-    Session session = new Session(engineFor(delivery), this, held, redactedUrl, current.callTimeout(),
-        current.stmtCacheSize(), current.module(), callTarget);
     PhysicalState physical = held.state;
+    // What the session callback set is where every lend of the session starts.
+    SessionBaseline baseline = physical.baseline;
+    int stmtCacheSize = baseline.stmtCacheSizeOr(current.stmtCacheSize());
+    Session session = new Session(engineFor(delivery), this, held, redactedUrl,
+        baseline.callTimeoutOr(current.callTimeout()), stmtCacheSize, current.module(), callTarget);
     String tag = physical.tag;
     if (tag != null) {
       session.setTag(tag);
     }
-    if (held.oracle && physical.stmtCacheSize != current.stmtCacheSize()) {
+    if (held.oracle && physical.stmtCacheSize != stmtCacheSize) {
       // Reconfigured since the connection was opened: applied with the lending's first call.
-      session.setStmtCacheSize(current.stmtCacheSize());
+      session.setStmtCacheSize(stmtCacheSize);
     }
     held.lentTo = session;
     held.uses++;
