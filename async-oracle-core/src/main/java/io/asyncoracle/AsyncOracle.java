@@ -75,6 +75,35 @@ public final class AsyncOracle {
   }
 
   /**
+   * Opens a standalone connection, outside any pool, with the connection settings of
+   * {@code options} (python-oracledb's {@code connect_async(params=...)}, which also takes a pool's
+   * parameters): the database ({@code url}, {@code dsn} or {@code host}/{@code port}/...),
+   * {@code user}, {@code password}, connection properties, {@code module}, {@code callTimeout},
+   * {@code stmtCacheSize}, {@code arraySize}, {@code fetchDecimals} and the
+   * {@linkplain PoolOptions.Builder#onConnect on-connect hook}. Settings of a pool only (sizes,
+   * timeouts of the pool, executors, listener, the session callback) are not used.
+   *
+   * <p>The on-connect hook runs once the connection is open and before the future completes, as
+   * python-oracledb's {@code on_connect_callback} does for a standalone connection; the future
+   * completes when the hook's stage does. If the hook fails (or throws), the connection is closed
+   * and the future fails with the hook's error. Its {@link AsyncConnection#close()} really closes
+   * it.
+   *
+   * <pre>{@code
+   * AsyncOracle.connect(PoolOptions.builder().dsn("db:1521/orcl").user("hr").password(password)
+   *         .onConnect(c -> c.callProc("app_security.set_end_user", endUser))
+   *         .build())
+   *     .thenCompose(conn -> conn.fetchAll("select * from orders").whenComplete((rows, e) -> conn.close()));
+   * }</pre>
+   *
+   * @param options the connection settings
+   * @return a future of the connection
+   */
+  public static CompletableFuture<AsyncConnection> connect(PoolOptions options) {
+    return StandaloneConnections.connect(options);
+  }
+
+  /**
    * Builds a connect descriptor for a service name, as {@code makedsn(host, port, service_name=)}.
    *
    * @param host the database host

@@ -999,7 +999,8 @@ public final class PoolOptions {
     /**
      * Sets the session callback (python-oracledb's {@code session_callback}), run before an acquire
      * returns a connection whose session was not set up yet, or whose tag differs from the one
-     * {@linkplain AsyncPool#acquire(String) asked for}. See {@link SessionCallback}.
+     * {@linkplain AsyncPool#acquire(String) asked for}. What it sets stays with the session: a
+     * release resets only what was changed after it. See {@link SessionCallback}.
      *
      * @param sessionCallback the callback, or {@code null} for none
      * @return this builder
@@ -1010,11 +1011,24 @@ public final class PoolOptions {
     }
 
     /**
-     * Sets a hook run once on every new physical connection, before its first lend and before the
-     * session callback, e.g. {@code c -> c.execute("ALTER SESSION SET TIME_ZONE = 'UTC'")}. It runs
-     * once per physical connection, also when the pool gives the connection back to UCP and borrows
-     * it again. The acquire waits for the stage it returns, within the acquire timeout; if the stage
-     * fails, the acquire fails and the connection is closed (never lent without its set-up).
+     * Sets the on-connect hook (python-oracledb's {@code on_connect_callback}), run on every lend
+     * before the connection is returned: every {@link AsyncPool#acquire() acquire} (tagged ones
+     * too) and every {@link AsyncPool#withConnection withConnection}, and, with
+     * {@link AsyncOracle#connect(PoolOptions)}, once per standalone connection. It is for
+     * per-request state, such as an end user's security context, e.g.
+     * {@code c -> c.callProc("app_security.attach_end_user")}; what it changes through the
+     * connection (attributes, schema, autocommit, uncommitted work, ...) is reset when the
+     * connection is released, like any change the application makes. Session set-up done once per
+     * session, such as {@code ALTER SESSION}, belongs in the {@link #sessionCallback session
+     * callback}, which runs first when it runs.
+     *
+     * <p>The acquire waits for the stage the hook returns, within the acquire timeout; what the hook
+     * costs, every acquire costs (a hook that completes at once adds no task). If the stage fails
+     * (or the hook throws), the acquire fails with that error and the connection goes back to the
+     * pool, as python-oracledb's does: released (rolled back and reset), not closed, unless the
+     * failure broke it. A standalone connection whose hook fails is closed. The hook runs on the
+     * thread that lends the connection (the caller's when one is idle, a pool thread when the
+     * acquire waited), so per-request values it reads must not be thread-bound.
      *
      * @param onConnect the hook, or {@code null} for none
      * @return this builder

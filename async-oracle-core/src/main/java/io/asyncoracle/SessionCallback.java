@@ -15,6 +15,17 @@ import java.util.concurrent.CompletionStage;
  * back to the pool, to be set up again on its next lend. As in python-oracledb, a callback that
  * brings the session to the requested tag's state says so with
  * {@code connection.setTag(requestedTag)}; the tag is kept with the session when it is released.
+ *
+ * <p>What the callback sets is the session's baseline and stays with the session: its call
+ * timeout, module, action, client identifier (and the other session attributes), current schema,
+ * transaction isolation, statement cache size and autocommit default. Every later lend of the
+ * session starts from them, and a release resets only what the application changed after the
+ * lend, back to them (python-oracledb's test 5545: a call timeout set here is still there on the
+ * next acquire). Uncommitted work and read-only mode are not kept: a release rolls back and turns
+ * read-only off. The baseline is taken when the returned stage completes, so the stage should
+ * complete after the calls the callback makes. The pool's on-connect hook
+ * ({@link PoolOptions.Builder#onConnect}) runs after the callback, on every lend, and what it sets
+ * is not part of the baseline.
  */
 @FunctionalInterface
 public interface SessionCallback {

@@ -146,6 +146,8 @@ class CallFuture<T> extends CompletableFuture<T> {
 
   @Override
   public T join() {
+    // A thread that waits is not recursing through our callbacks: its run of completions starts over.
+    DeliveryLoop.waited();
     if (isDone()) {
       return super.join();
     }
@@ -160,6 +162,8 @@ class CallFuture<T> extends CompletableFuture<T> {
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
+    // A thread that waits is not recursing through our callbacks: its run of completions starts over.
+    DeliveryLoop.waited();
     if (isDone()) {
       return super.get();
     }
@@ -174,6 +178,8 @@ class CallFuture<T> extends CompletableFuture<T> {
 
   @Override
   public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+    // A thread that waits is not recursing through our callbacks: its run of completions starts over.
+    DeliveryLoop.waited();
     if (isDone()) {
       return super.get(timeout, unit);
     }

@@ -132,6 +132,11 @@ final class DeliveryLoop {
     }
   }
 
+  /** The thread waits for one of our futures: it is not in a recursion of callbacks (see {@link #beforeReturn}). */
+  static void waited() {
+    LOOP.get().streak = 0;
+  }
+
   /** How deep this thread's completions nest now, for tests. */
   static int depth() {
     return LOOP.get().depth;

@@ -67,16 +67,19 @@ final class Handoffs {
   /** A new lending of a held connection (already counted as lent): a request for the driver. */
   Session newSession(HeldConnection held, AcquireFuture.Delivery delivery) {
     PoolOptions current = pool.options();
-    Session session = new Session(pool.engineFor(delivery), pool, held, pool.redactedUrl, current.callTimeout(),
-        current.stmtCacheSize(), current.module(), pool.callTarget);
     PhysicalState physical = held.state;
+    // What the session callback set is where every lend of the session starts.
+    SessionBaseline baseline = physical.baseline;
+    int stmtCacheSize = baseline.stmtCacheSizeOr(current.stmtCacheSize());
+    Session session = new Session(pool.engineFor(delivery), pool, held, pool.redactedUrl,
+        baseline.callTimeoutOr(current.callTimeout()), stmtCacheSize, current.module(), pool.callTarget);
     String tag = physical.tag;
     if (tag != null) {
       session.setTag(tag);
     }
-    if (held.oracle && physical.stmtCacheSize != current.stmtCacheSize()) {
+    if (held.oracle && physical.stmtCacheSize != stmtCacheSize) {
       // Reconfigured since the connection was opened: applied with the lending's first call.
-      session.setStmtCacheSize(current.stmtCacheSize());
+      session.setStmtCacheSize(stmtCacheSize);
     }
     held.lentTo = session;
     held.uses++;

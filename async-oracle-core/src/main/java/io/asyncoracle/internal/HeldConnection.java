@@ -229,6 +229,15 @@ final class HeldConnection {
       return;
     }
     try {
+      // ojdbc commits on close when autocommit is off (JDBC Developer's Guide): a dropped connection's
+      // uncommitted work must be rolled back, never committed by the close.
+      if (!physical.getAutoCommit()) {
+        physical.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "rolling back a connection before closing it failed: " + e);
+    }
+    try {
       if (jdbc instanceof oracle.ucp.jdbc.ValidConnection valid) {
         valid.setInvalid();
       }

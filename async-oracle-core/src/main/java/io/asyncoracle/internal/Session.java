@@ -595,7 +595,8 @@ final class Session {
 
   boolean autocommit() {
     SessionChanges c = changes;
-    return c != null && c.autocommit();
+    // Without a change, the session is in its baseline's mode (what the session callback set).
+    return c == null ? held.state.baseline.autocommit : c.autocommit();
   }
 
   void setAutocommitNow(boolean value) throws SQLException {

@@ -3,8 +3,9 @@ package io.asyncoracle.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * waiting to be sent with the next call (module, action, client id, ...), the statement cache size,
  * autocommit, uncommitted work, schema, isolation, read-only mode, and statements and LOBs left
  * open. A session nobody changed goes back with no round trip ({@link #unchanged()}).
+ *
+ * <p>A release resets to the session's {@link SessionBaseline}: what the session callback set, kept
+ * with the session from lend to lend. Once the callback has run, {@link #adoptAsBaseline} makes what
+ * it changed the baseline, so only what the application changes after that is reset.
  */
 final class SessionChanges {
 
@@ -23,8 +28,11 @@ final class SessionChanges {
   private volatile Map<String, String> pendingClientInfo;
   private volatile int stmtCacheSize;
   private volatile boolean stmtCacheSizePending;
-  private final int defaultStmtCacheSize;
+  /** The size a release puts back: the baseline's, else the pool's. */
+  private volatile int defaultStmtCacheSize;
   private final String defaultModule;
+  /** What the session callback set: what a release resets to. */
+  private volatile SessionBaseline baseline;
 
   // Confined to the lane (or to the thread that claimed it).
   private boolean autocommit;
@@ -33,7 +41,8 @@ final class SessionChanges {
   /** The level to restore on release, or -1 when this lending did not change it. */
   private int originalIsolation = -1;
   private volatile boolean readOnly;
-  private Set<String> clientInfoSet;
+  /** Session attributes sent to the driver during this lend, with the value sent. */
+  private Map<String, String> clientInfoSent;
   private Map<Object, Runnable> openResources;
 
   SessionChanges(HeldConnection held, int stmtCacheSize, String defaultModule) {
@@ -43,6 +52,9 @@ final class SessionChanges {
     this.stmtCacheSize = stmtCacheSize;
     this.defaultStmtCacheSize = stmtCacheSize;
     this.defaultModule = defaultModule;
+    this.baseline = held.state.baseline;
+    // The session is in its baseline's autocommit mode at the start of every lend.
+    this.autocommit = baseline.autocommit;
   }
 
   void setClientInfo(String key, String value) {
@@ -75,10 +87,10 @@ final class SessionChanges {
         String value = pending.remove(key);
         if (value != null) {
           jdbc.setClientInfo(key, value);
-          if (clientInfoSet == null) {
-            clientInfoSet = new java.util.HashSet<>();
+          if (clientInfoSent == null) {
+            clientInfoSent = new HashMap<>();
           }
-          clientInfoSet.add(key);
+          clientInfoSent.put(key, value);
         }
       }
     }
@@ -170,10 +182,65 @@ final class SessionChanges {
 
   /** Whether the application changed nothing that a release must undo. Runs on the lane or a claim. */
   boolean unchanged() {
-    return !dirty && !autocommit && originalSchema == null && originalIsolation < 0 && !readOnly
+    return !dirty && autocommit == baseline.autocommit && originalSchema == null && originalIsolation < 0 && !readOnly
         && (openResources == null || openResources.isEmpty())
-        && (clientInfoSet == null || clientInfoSet.isEmpty())
+        && clientInfoAtBaseline()
         && stmtCacheSize == defaultStmtCacheSize;
+  }
+
+  private boolean clientInfoAtBaseline() {
+    if (clientInfoSent == null) {
+      return true;
+    }
+    for (Map.Entry<String, String> sent : clientInfoSent.entrySet()) {
+      if (!sent.getValue().equals(clientInfoAtRelease(sent.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value a release gives a session attribute: the baseline's, else the pool's module, else none. */
+  private String clientInfoAtRelease(String key) {
+    String value = baseline.clientInfo(key);
+    if (value != null) {
+      return value;
+    }
+    return Session.MODULE.equals(key) && defaultModule != null ? defaultModule : "";
+  }
+
+  /**
+   * Makes what was changed so far on this lend the session's baseline: runs once the session
+   * callback completed, on the lane, before the application gets the connection. Attributes still
+   * waiting for a call are sent now (the driver keeps them, no round trip), so the baseline is in
+   * the session whether or not this lend makes a call; the schema and isolation level stay as the
+   * callback left them, and autocommit, the statement cache size and the call timeout become the
+   * values every later lend starts from. Uncommitted work and read-only mode are not part of it:
+   * a release still rolls back and turns read-only off.
+   *
+   * @param callTimeout the session's call timeout now
+   * @param callTimeoutAtLend the one it had when lent, before the callback
+   * @param state where the baseline is kept
+   * @throws SQLException if the driver refuses an attribute
+   */
+  void adoptAsBaseline(Duration callTimeout, Duration callTimeoutAtLend, PhysicalState state) throws SQLException {
+    applyPending();
+    SessionBaseline before = baseline;
+    Map<String, String> clientInfo = new HashMap<>(before.clientInfo());
+    if (clientInfoSent != null) {
+      clientInfo.putAll(clientInfoSent);
+      clientInfoSent.clear();
+    }
+    originalSchema = null;
+    originalIsolation = -1;
+    boolean cacheSizeChanged = stmtCacheSize != defaultStmtCacheSize;
+    defaultStmtCacheSize = stmtCacheSize;
+    SessionBaseline adopted = new SessionBaseline(
+        callTimeout.equals(callTimeoutAtLend) ? before.callTimeout() : callTimeout,
+        cacheSizeChanged ? stmtCacheSize : before.stmtCacheSize(),
+        autocommit, clientInfo);
+    baseline = adopted;
+    state.baseline = adopted;
   }
 
   /**
@@ -205,9 +272,9 @@ final class SessionChanges {
       jdbc.rollback();
       dirty = false;
     }
-    if (autocommit) {
-      jdbc.setAutoCommit(false);
-      autocommit = false;
+    if (autocommit != baseline.autocommit) {
+      jdbc.setAutoCommit(baseline.autocommit);
+      autocommit = baseline.autocommit;
     }
     if (originalSchema != null) {
       jdbc.setSchema(originalSchema);
@@ -228,11 +295,14 @@ final class SessionChanges {
       applyStmtCacheSize(defaultStmtCacheSize);
     }
     // Tags an application set on this borrow must not leak to the next borrower.
-    if (clientInfoSet != null) {
-      for (String key : clientInfoSet) {
-        String reset = Session.MODULE.equals(key) && defaultModule != null ? defaultModule : "";
-        jdbc.setClientInfo(key, reset);
+    if (clientInfoSent != null) {
+      for (Map.Entry<String, String> sent : clientInfoSent.entrySet()) {
+        String reset = clientInfoAtRelease(sent.getKey());
+        if (!reset.equals(sent.getValue())) {
+          jdbc.setClientInfo(sent.getKey(), reset);
+        }
       }
+      clientInfoSent.clear();
     }
     return true;
   }

@@ -6,8 +6,11 @@ import io.asyncoracle.PoolOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /** Connections made by {@link io.asyncoracle.AsyncOracle#connect}, outside any pool. */
 public final class StandaloneConnections implements SessionOwner {
@@ -40,6 +43,40 @@ public final class StandaloneConnections implements SessionOwner {
     } catch (InvalidArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return open(url, user, password, Settings.DEFAULT);
+  }
+
+  /**
+   * Opens a connection on a worker with the connection settings of pool options: where and as whom
+   * to connect, connection properties, the module, call timeout, statement cache size, array size,
+   * {@code fetchDecimals} and the on-connect hook, which runs before the future completes.
+   *
+   * @param options the options; settings of a pool only are not used
+   * @return a future of the connection
+   */
+  public static CompletableFuture<AsyncConnection> connect(PoolOptions options) {
+    if (options == null) {
+      return CompletableFuture.failedFuture(new InvalidArgumentException("options", "options must not be null"));
+    }
+    String url;
+    try {
+      url = options.jdbcUrl();
+    } catch (InvalidArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return open(url, options.user(), options.password(), new Settings(options.connectionProperties(),
+        options.module(), options.callTimeout(), options.stmtCacheSize(), options.arraySize(), options.fetchDecimals(),
+        options.onConnect()));
+  }
+
+  /** What a standalone connection is opened with, beyond where and as whom. */
+  private record Settings(Map<String, String> properties, String module, Duration callTimeout, int stmtCacheSize,
+      int arraySize, boolean fetchDecimals, Function<? super AsyncConnection, ? extends CompletionStage<?>> onConnect) {
+    static final Settings DEFAULT = new Settings(Map.of(), null, Duration.ZERO, PoolOptions.DEFAULT_STMT_CACHE_SIZE,
+        PoolOptions.DEFAULT_ARRAY_SIZE, false, null);
+  }
+
+  private static CompletableFuture<AsyncConnection> open(String url, String user, String password, Settings settings) {
     // As for pools: the driver (and DriverManager's log) gets the URL without credentials.
     UrlCredentials credentials = UrlCredentials.split(url);
     String driverUrl = credentials.url();
@@ -52,6 +89,7 @@ public final class StandaloneConnections implements SessionOwner {
       engine.workers().execute(() -> {
         try {
           Properties properties = new Properties();
+          properties.putAll(settings.properties());
           if (connectUser != null) {
             properties.setProperty("user", connectUser);
           }
@@ -61,15 +99,32 @@ public final class StandaloneConnections implements SessionOwner {
           Connection c = DriverManager.getConnection(driverUrl, properties);
           HeldConnection held;
           try {
-            held = HeldConnection.adopt(c, null, System.nanoTime());
+            held = HeldConnection.adopt(c, settings.module(), System.nanoTime());
           } catch (java.sql.SQLException | RuntimeException e) {
             c.close();
             throw e;
           }
-          Session session = new Session(engine, OWNER, held, redacted, Duration.ZERO,
-              PoolOptions.DEFAULT_STMT_CACHE_SIZE, null, null);
-          ConnectionImpl connection = new ConnectionImpl(session, PoolOptions.DEFAULT_ARRAY_SIZE);
-          engine.complete(result, connection, () -> session.release());
+          Session session = new Session(engine, OWNER, held, redacted, settings.callTimeout(),
+              settings.stmtCacheSize(), settings.module(), null);
+          if (held.oracle && settings != Settings.DEFAULT) {
+            // Asked for: sent with the first call, as for a pool's connections.
+            session.setStmtCacheSize(settings.stmtCacheSize());
+          }
+          ConnectionImpl connection = new ConnectionImpl(session, settings.arraySize(), settings.fetchDecimals());
+          if (settings.onConnect() == null) {
+            engine.complete(result, connection, () -> session.release());
+            return;
+          }
+          // As python-oracledb's on_connect_callback: before the connection is returned. If it
+          // fails, the connection is closed and the connect fails with the hook's error.
+          SessionSetUp.onConnect(settings.onConnect(), connection).whenComplete((ignored, error) -> {
+            if (error == null) {
+              engine.complete(result, connection, () -> session.release());
+            } else {
+              RuntimeException why = SessionSetUp.failure(error, "onConnect");
+              session.release().whenComplete((v, e) -> engine.fail(result, why));
+            }
+          });
         } catch (Throwable e) {
           engine.fail(result, Errors.failure(e));
         }

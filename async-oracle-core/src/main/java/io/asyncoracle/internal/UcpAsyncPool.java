@@ -167,6 +167,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
       physicalStates.put(held.physical, known);
     } else {
       held.state = known;
+      // Taking it over turned autocommit off and set the pool's module: the session callback's stay.
+      known.baseline.restoreOn(held.physical);
     }
     return held;
   }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * The state defects pool core v2 fixed, each reproduced the way it was found: a given-up
  * connection lent again, releases queued behind the application's executor, a resume followed at
  * once by a suspend, a growing max, FORCEGET with cancelled acquires, a set-up hook that never
- * completes, a drop, and a close while a connect is stuck.
+ * completes, and a close while a connect is stuck. (That a drop closes the session before its
+ * replacement opens is {@code PoolStateTest}'s: seen from H2 it also depends on when UCP closes the
+ * physical connection.)
  */
 @Tag("workers")
 class PoolStateDefectsTest {
@@ -146,27 +148,6 @@ class PoolStateDefectsTest {
     assertThat(pool.acquire()).failsWithin(TestFutures.TIMEOUT).withThrowableOfType(Exception.class)
         .withRootCauseInstanceOf(AcquireTimeoutException.class);
     eventually("taken back again", () -> pool.stats().busy() == 0);
-  }
-
-  @Test
-  void dropClosesTheSessionBeforeItsReplacementOpens() throws Exception {
-    pool = AsyncOracle.createPool(TestDatabases.options().min(0).max(2).build()).join();
-    AsyncConnection a = await(pool.acquire());
-    AsyncConnection b = await(pool.acquire());
-    AtomicInteger most = new AtomicInteger();
-    CompletableFuture<AsyncConnection> next = pool.acquire();
-    Thread watcher = new Thread(() -> {
-      while (!next.isDone()) {
-        most.accumulateAndGet(openSessions(pool), Math::max);
-      }
-    });
-    watcher.start();
-    await(pool.drop(a));
-    AsyncConnection c = await(next);
-    watcher.join(10_000);
-    assertThat(most.get()).as("never more sessions than max").isLessThanOrEqualTo(2);
-    await(c.close());
-    await(b.close());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncOracle;
 import io.asyncoracle.PipelineOperation;
+import io.asyncoracle.PipelineStep;
 import io.asyncoracle.TestDatabases;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -162,8 +163,10 @@ class OracleSqlParityTest {
   void pipelineRowsGivenByNameAreBoundByTheirNames() throws Exception {
     String sql = "insert into t values (:a, :b, :a)";
     Statements.Batch batch = Statements.checkBatch(sql, List.of(Map.of("a", 1, "b", 2), Map.of("a", 3, "b", 4)), true);
-    List<OjdbcParser.Binds> made = submitted(new PipelineImpl.Step(PipelineOperation.EXECUTE_MANY, batch.sql(),
-        new Object[0], batch, 0, null));
+    PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE_MANY, sql, null, List.of(), null, null, 0, 0, 2,
+        null, null, false);
+    List<OjdbcParser.Binds> made = submitted(new PipelineImpl.Step(op, batch.sql(), new Object[0], batch.plan(),
+        batch));
     assertThat(made.get(0).rows).extracting(Arrays::asList)
         .containsExactly(Arrays.asList(1, 2, 1), Arrays.asList(3, 4, 3));
   }
@@ -171,8 +174,12 @@ class OracleSqlParityTest {
   @Test
   void pipelinePlsqlStepsBindEveryOccurrence() throws Exception {
     String sql = "begin p(:a, :b, :a); end;";
-    List<OjdbcParser.Binds> made = submitted(new PipelineImpl.Step(PipelineOperation.EXECUTE, sql,
-        new Object[] {1, 2}, null, 0, null));
+    // Laid out as Pipeline.addExecute lays out a step: by the bind plan ojdbc's parser agrees with.
+    Object[] args = {1, 2};
+    BindPlan plan = BindPlan.positional(sql, SqlText.binds(sql), args, true);
+    PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE, sql, null, List.of(args), null, null, 0, 0, 0,
+        null, null, false);
+    List<OjdbcParser.Binds> made = submitted(new PipelineImpl.Step(op, plan.sql, plan.values, plan, null));
     assertThat(made.get(0).missing()).isEmpty();
     assertThat(made.get(0).current).containsExactly(1, 2, 1);
   }

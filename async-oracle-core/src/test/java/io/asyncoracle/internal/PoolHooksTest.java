@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The session callback with tags (python-oracledb's {@code session_callback}, {@code acquire(tag)},
- * {@code release(connection, tag)}), the on-connect hook run once per physical connection, and
- * {@code pool.drop}, on H2 session variables ({@code SET @name = value}) as the session state.
+ * {@code release(connection, tag)}), the on-connect hook run on every lend (python-oracledb's
+ * {@code on_connect_callback}), and {@code pool.drop}, on H2 session variables
+ * ({@code SET @name = value}) as the session state.
  */
 class PoolHooksTest {
 
@@ -202,16 +203,50 @@ class PoolHooksTest {
   @Test
   void theAcquireTimeoutBoundsTheSessionCallback() {
     CompletableFuture<Void> never = new CompletableFuture<>();
-    pool(TestDatabases.options().max(1).acquireTimeout(Duration.ofMillis(300)).sessionCallback((c, tag) -> never));
+    AtomicInteger calls = new AtomicInteger();
+    pool(TestDatabases.options().max(1).acquireTimeout(Duration.ofMillis(300)).sessionCallback((c, tag) -> {
+      calls.incrementAndGet();
+      c.setAction("set up");
+      return never;
+    }));
 
     assertThat(failure(pool.acquire())).isInstanceOf(AcquireTimeoutException.class);
-    // When the callback finally finishes, the connection goes back to the pool.
-    never.complete(null);
     eventually("the connection is back", () -> pool.stats().busy() == 0);
+    // The callback finishes late: the session was not set up by it, and is set up on its next lend.
+    never.complete(null);
+    AsyncConnection c = await(pool.acquire());
+    assertThat(calls).hasValue(2);
+    await(c.close());
+    await(await(pool.acquire()).close());
+    assertThat(calls).hasValue(2);
   }
 
   @Test
-  void theOnConnectHookRunsOncePerPhysicalConnectionAlsoAcrossUcpBorrows() {
+  void theOnConnectHookRunsOnEveryAcquire() {
+    // python-oracledb's test 5546 (1146): the count after each of 10 acquires.
+    AtomicInteger hookRuns = new AtomicInteger();
+    pool(TestDatabases.options().min(1).max(2).onConnect(c -> {
+      hookRuns.incrementAndGet();
+      return CompletableFuture.completedFuture(null);
+    }));
+
+    for (int i = 0; i < 10; i++) {
+      AsyncConnection c = await(pool.acquire());
+      assertThat(hookRuns).as("after acquire %d", i + 1).hasValue(i + 1);
+      await(c.close());
+    }
+    // withConnection's lends (its fast path included) are acquires too.
+    for (int i = 0; i < 5; i++) {
+      await(pool.withConnection(c -> c.fetchOne("select 1 from dual")));
+    }
+    assertThat(hookRuns).hasValue(15);
+    AsyncConnection tagged = await(pool.acquire("k=v"));
+    assertThat(hookRuns).hasValue(16);
+    await(tagged.close());
+  }
+
+  @Test
+  void theOnConnectHookRunsOnEveryLendAlsoAcrossUcpBorrows() {
     AtomicInteger hookRuns = new AtomicInteger();
     // maxHold of 1 ms: every release gives the connection back to UCP, and the next acquire borrows it again.
     pool(TestDatabases.options().min(1).max(1).maxHold(Duration.ofMillis(1)).onConnect(c -> {
@@ -229,38 +264,72 @@ class PoolHooksTest {
     }
 
     assertThat(sessions.size()).as("UCP lent the same physical connections again").isLessThan(10);
-    assertThat(hookRuns).as("once per physical connection").hasValue(sessions.size());
+    assertThat(hookRuns).as("once per lend, not per physical connection").hasValue(10);
   }
 
   @Test
-  void aFailingOnConnectHookFailsTheAcquireAndClosesTheConnection() {
+  void whatTheOnConnectHookSetsIsPerLendAndResetOnRelease() throws Exception {
+    AtomicInteger request = new AtomicInteger();
+    pool(TestDatabases.options().max(1).onConnect(c -> {
+      c.setClientIdentifier("end-user-" + request.incrementAndGet());
+      return CompletableFuture.completedFuture(null);
+    }));
+
+    AsyncConnection first = await(pool.acquire());
+    await(first.ping());
+    assertThat(clientInfo(first, "OCSID.CLIENTID")).isEqualTo("end-user-1");
+    await(first.close());
+    AsyncConnection second = await(pool.acquire());
+    assertThat(clientInfo(second, "OCSID.CLIENTID")).as("reset on release, before the next hook's value is sent")
+        .isEmpty();
+    await(second.ping());
+    assertThat(clientInfo(second, "OCSID.CLIENTID")).isEqualTo("end-user-2");
+    await(second.close());
+  }
+
+  private static String clientInfo(AsyncConnection c, String key) throws java.sql.SQLException {
+    return ((ConnectionImpl) c).session().jdbc().getClientInfo(key);
+  }
+
+  @Test
+  void aFailingOnConnectHookFailsTheAcquireAndReleasesTheConnection() throws Exception {
     AtomicInteger hookRuns = new AtomicInteger();
-    pool(TestDatabases.options().min(0).max(1).failFast(false).onConnect(c -> hookRuns.incrementAndGet() == 1
-        ? c.execute("alter session set no_such_setting = 1")
-        : c.execute("set @ready = 'yes'")));
+    List<Long> sessions = new CopyOnWriteArrayList<>();
+    pool(TestDatabases.options().min(0).max(1).failFast(false).onConnect(c -> {
+      c.setClientIdentifier("end-user-" + hookRuns.incrementAndGet());
+      CompletableFuture<?> seen = c.fetchOne("select session_id() from dual")
+          .thenAccept(row -> sessions.add(row.get(0, Long.class)));
+      return hookRuns.get() == 1
+          ? seen.thenCompose(ignored -> c.execute("alter session set no_such_setting = 1"))
+          : seen.thenCompose(ignored -> c.execute("set @ready = 'yes'"));
+    }));
 
     assertThat(failure(pool.acquire())).isInstanceOf(io.asyncoracle.DatabaseException.class);
-    eventually("the failed connection is closed",
-        () -> openSessions(pool) == 0);
+    eventually("the connection is back", () -> pool.stats().busy() == 0);
+    assertThat(openSessions(pool)).as("released, as python-oracledb does, not closed").isEqualTo(1);
     AsyncConnection c = await(pool.acquire());
 
+    assertThat(sessions).hasSize(2);
+    assertThat(sessions.get(1)).as("the same session, lent again").isEqualTo(sessions.get(0));
     assertThat(variable(c, "ready")).isEqualTo("yes");
+    assertThat(clientInfo(c, "OCSID.CLIENTID")).isEqualTo("end-user-2");
     assertThat(hookRuns).hasValue(2);
     await(c.close());
   }
 
   @Test
-  void theOnConnectHookRunsBeforeTheSessionCallback() {
+  void theSessionCallbackRunsBeforeTheOnConnectHookWhichRunsOnEveryLend() {
     List<String> order = new CopyOnWriteArrayList<>();
     pool(TestDatabases.options().max(1)
-        .onConnect(c -> c.execute("set @step = 'connected'").thenRun(() -> order.add("onConnect")))
-        .sessionCallback((c, tag) -> c.fetchOne("select @step from dual")
-            .thenAccept(row -> order.add("sessionCallback saw " + row.get(0)))));
+        .sessionCallback((c, tag) -> c.execute("set @step = 'session set up'").thenRun(() -> order.add("sessionCallback")))
+        .onConnect(c -> c.fetchOne("select @step from dual")
+            .thenAccept(row -> order.add("onConnect saw " + row.get(0)))));
 
     await(await(pool.acquire()).close());
     await(await(pool.acquire()).close());
 
-    assertThat(order).containsExactly("onConnect", "sessionCallback saw connected");
+    assertThat(order).containsExactly("sessionCallback", "onConnect saw session set up",
+        "onConnect saw session set up");
   }
 
   @Test
@@ -317,8 +386,13 @@ class PoolHooksTest {
       workers.execute(command);
     };
     AtomicInteger callbacks = new AtomicInteger();
+    AtomicInteger hookRuns = new AtomicInteger();
     pool(TestDatabases.options().max(1).workerExecutor(counting)
-        .onConnect(c -> c.execute("set @x = 1"))
+        .onConnect(c -> {
+          // A hook that completes at once (attributes it sets go with the next call) costs no task.
+          hookRuns.incrementAndGet();
+          return CompletableFuture.completedFuture(null);
+        })
         .sessionCallback((c, tag) -> {
           callbacks.incrementAndGet();
           return CompletableFuture.completedFuture(null);
@@ -339,5 +413,6 @@ class PoolHooksTest {
     }
     assertThat(answers).containsExactly(0, 1, 2, 3, 4);
     assertThat(tasks.get() - before).as("one task per call").isEqualTo(5);
+    assertThat(hookRuns).as("on every lend").hasValue(7);
   }
 }

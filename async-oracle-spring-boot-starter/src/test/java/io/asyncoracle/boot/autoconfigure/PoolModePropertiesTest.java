@@ -113,12 +113,13 @@ class PoolModePropertiesTest {
                 .get(30, TimeUnit.SECONDS).get(0, String.class);
             assertThat(zone).isEqualTo("UTC");
           }
-          assertThat(hooks.connects).hasValue(1);
-          assertThat(hooks.callbacks).hasValue(1);
+          assertThat(hooks.connects).as("the on-connect hook runs on every lend").hasValue(3);
+          assertThat(hooks.callbacks).as("the session callback once per session").hasValue(1);
           AsyncConnection tagged = pool.acquire("k=v").get(30, TimeUnit.SECONDS);
           assertThat(tagged.tag()).isEqualTo("k=v");
           tagged.close().get(30, TimeUnit.SECONDS);
           assertThat(hooks.callbacks).hasValue(2);
+          assertThat(hooks.connects).hasValue(4);
         });
   }
 
