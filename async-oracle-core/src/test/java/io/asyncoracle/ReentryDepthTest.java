@@ -68,6 +68,15 @@ class ReentryDepthTest {
     }
   }
 
+  /** Closes the pool; a close that does not finish fails the test without hiding why the test failed. */
+  private static void closeAfterwards(AsyncPool pool) {
+    try {
+      pool.close(true, true).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the pool did not close: " + pool.stats(), e);
+    }
+  }
+
   private static AsyncPool pool(int max, int maxWaiters) {
     return AsyncOracle.createPool(TestDatabases.options().min(max).max(max).maxWaiters(maxWaiters)
         .acquireTimeout(Duration.ofSeconds(60)).build()).join();
@@ -98,7 +107,7 @@ class ReentryDepthTest {
       // The pool still works afterwards.
       assertThat(await(pool.withConnection(c -> c.fetchOne("select 1 from dual"))).get(0, Integer.class)).isEqualTo(1);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -132,7 +141,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -166,7 +175,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -190,7 +199,7 @@ class ReentryDepthTest {
       assertIdle(pool);
       assertThat(await(pool.close())).isNull();
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -213,7 +222,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -251,7 +260,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -300,7 +309,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 
@@ -321,7 +330,7 @@ class ReentryDepthTest {
       });
       assertIdle(pool);
     } finally {
-      await(pool.close(true, true));
+      closeAfterwards(pool);
     }
   }
 }
