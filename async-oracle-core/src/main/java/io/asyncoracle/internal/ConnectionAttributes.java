@@ -122,7 +122,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
   public void setAction(String action) {
     checkConnected();
     checkEndToEnd("action", action);
-    session.setClientInfo("OCSID.ACTION", action);
+    session.changes().setClientInfo("OCSID.ACTION", action);
   }
 
   @Override
@@ -131,28 +131,28 @@ abstract class ConnectionAttributes implements AsyncConnection {
     if (module != null && module.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 48) {
       throw new InvalidArgumentException("module", "module must be at most 48 bytes (ORA-24960)");
     }
-    session.setClientInfo(Session.MODULE, module);
+    session.changes().setClientInfo(Session.MODULE, module);
   }
 
   @Override
   public void setClientIdentifier(String clientIdentifier) {
     checkConnected();
     checkEndToEnd("clientIdentifier", clientIdentifier);
-    session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
+    session.changes().setClientInfo("OCSID.CLIENTID", clientIdentifier);
   }
 
   @Override
   public void setClientInfo(String clientInfo) {
     checkConnected();
     checkEndToEnd("clientInfo", clientInfo);
-    session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
+    session.changes().setClientInfo("OCSID.CLIENT_INFO", clientInfo);
   }
 
   @Override
   public void setDbOp(String dbOp) {
     checkConnected();
     checkEndToEnd("dbOp", dbOp);
-    session.setClientInfo("OCSID.DBOP", dbOp);
+    session.changes().setClientInfo("OCSID.DBOP", dbOp);
   }
 
   @Override
@@ -161,7 +161,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
     if (econtextId != null && econtextId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
       throw new InvalidArgumentException("econtextId", "econtextId must be at most 64 bytes");
     }
-    session.setClientInfo("OCSID.ECID", econtextId);
+    session.changes().setClientInfo("OCSID.ECID", econtextId);
   }
 
   @Override
@@ -188,7 +188,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
   @Override
   public CompletableFuture<Void> setAutocommit(boolean autocommit) {
     return session.run("setAutocommit", s -> {
-      s.setAutocommitNow(autocommit);
+      s.changes().setAutocommitNow(autocommit);
       return null;
     });
   }
@@ -207,7 +207,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
             + " _READ_COMMITTED, _REPEATABLE_READ or _SERIALIZABLE, got " + level);
       }
     }, () -> session.run("setTransactionIsolation", s -> {
-      s.setTransactionIsolationNow(level);
+      s.changes().setTransactionIsolationNow(level);
       return null;
     }));
   }
@@ -237,7 +237,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
         throw new InvalidArgumentException("schema", "schema must not be blank");
       }
     }, () -> session.run("setCurrentSchema", s -> {
-      s.rememberSchema();
+      s.changes().rememberSchema();
       s.jdbc().setSchema(schema);
       return null;
     }));
@@ -255,7 +255,7 @@ abstract class ConnectionAttributes implements AsyncConnection {
     if (size < 0) {
       throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + size);
     }
-    session.setStmtCacheSize(size);
+    session.changes().setStmtCacheSize(size);
   }
 
   @Override

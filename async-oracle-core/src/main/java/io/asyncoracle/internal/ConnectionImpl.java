@@ -250,7 +250,7 @@ final class ConnectionImpl extends ConnectionAttributes {
       s.markClean();
       ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
-    }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
+    }, DatabaseCall.COMMIT, LaneCall.NO_ROWS, null, null);
   }
 
   @Override
@@ -260,7 +260,7 @@ final class ConnectionImpl extends ConnectionAttributes {
       s.markClean();
       ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
-    }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
+    }, DatabaseCall.ROLLBACK, LaneCall.NO_ROWS, null, null);
   }
 
   @Override

@@ -32,9 +32,9 @@ final class ConnectionShortcuts {
     if (binds.named()) {
       BindPlan plan = BindPlan.positional(sql, binds, args, session.isOracle());
       return session.run("execute", s -> Statements.execute(conn, sql, args, plan), DatabaseCall.EXECUTE,
-          Session.COUNTED, sql, null);
+          LaneCall.COUNTED, sql, null);
     }
-    return session.run("execute", s -> Statements.execute(conn, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
+    return session.run("execute", s -> Statements.execute(conn, sql, args), DatabaseCall.EXECUTE, LaneCall.COUNTED,
         sql, null);
   }
 
@@ -47,7 +47,7 @@ final class ConnectionShortcuts {
       return CompletableFuture.failedFuture(e);
     }
     return session.run("execute", s -> Statements.execute(conn, sql, null, plan), DatabaseCall.EXECUTE,
-        Session.COUNTED, sql, null);
+        LaneCall.COUNTED, sql, null);
   }
 
   static CompletableFuture<Long> executeMany(ConnectionImpl conn, String sql, List<?> rows) {
@@ -58,7 +58,7 @@ final class ConnectionShortcuts {
       return CompletableFuture.failedFuture(e);
     }
     return conn.session.run("executeMany", s -> Statements.executeMany(conn, batch), DatabaseCall.EXECUTE_MANY,
-        Session.COUNTED, sql, null);
+        LaneCall.COUNTED, sql, null);
   }
 
   static CompletableFuture<GeneratedKeys> executeReturningKeys(ConnectionImpl conn, String sql,
@@ -91,7 +91,7 @@ final class ConnectionShortcuts {
     return session.run("fetchOne", s -> {
       List<T> rows = Statements.query(conn, sql, args, plan, 1, arraySize, mapper);
       return rows.isEmpty() ? null : rows.get(0);
-    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null);
+    }, DatabaseCall.FETCH_ONE, LaneCall.ONE_OR_NONE, sql, null);
   }
 
   /** A query with positional values: {@code ?} placeholders bound as given, {@code :name} ones through a plan. */
@@ -106,7 +106,7 @@ final class ConnectionShortcuts {
     Session session = conn.session;
     BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
     return session.run(operation, s -> Statements.query(conn, sql, args, plan, maxRows, arraySize, mapper),
-        observedAs(operation), Session.LISTED, sql, null);
+        observedAs(operation), LaneCall.LISTED, sql, null);
   }
 
   /** A query with values by name. */
@@ -121,7 +121,7 @@ final class ConnectionShortcuts {
       return CompletableFuture.failedFuture(e);
     }
     return session.run(operation, s -> Statements.query(conn, sql, null, plan, maxRows, arraySize, mapper),
-        observedAs(operation), Session.LISTED, sql, null);
+        observedAs(operation), LaneCall.LISTED, sql, null);
   }
 
   /** The failed call of a query given an array size below 1. */
@@ -142,7 +142,7 @@ final class ConnectionShortcuts {
         throw new InvalidArgumentException("returnType", "returnType must not be null");
       }
     }, () -> conn.session.run("callFunc " + name, s -> Statements.callFunc(conn, name, returnType, args),
-        DatabaseCall.CALL_FUNC, Session.NO_ROWS, null, name));
+        DatabaseCall.CALL_FUNC, LaneCall.NO_ROWS, null, name));
   }
 
   static <T> CompletableFuture<T> callFunc(ConnectionImpl conn, String name, Class<T> returnType, List<?> params,
@@ -154,14 +154,14 @@ final class ConnectionShortcuts {
       StoredCalls.checkKeywords(keywordParams);
     }, () -> conn.session.run("callFunc " + name,
         s -> StoredCalls.callFunc(conn, name, returnType, args, keywordParams), DatabaseCall.CALL_FUNC,
-        Session.NO_ROWS, null, name));
+        LaneCall.NO_ROWS, null, name));
   }
 
   static CompletableFuture<List<Object>> callProc(ConnectionImpl conn, String name, Object[] params) {
     Object[] args = Statements.args(params);
     return checked(() -> SqlText.requireProcedureName(name),
         () -> conn.session.run("callProc " + name, s -> Statements.callProc(conn, name, args),
-            DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
+            DatabaseCall.CALL_PROC, LaneCall.NO_ROWS, null, name));
   }
 
   static CompletableFuture<List<Object>> callProc(ConnectionImpl conn, String name, List<?> params,
@@ -171,7 +171,7 @@ final class ConnectionShortcuts {
       SqlText.requireProcedureName(name);
       StoredCalls.checkKeywords(keywordParams);
     }, () -> conn.session.run("callProc " + name, s -> StoredCalls.callProc(conn, name, args, keywordParams),
-        DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
+        DatabaseCall.CALL_PROC, LaneCall.NO_ROWS, null, name));
   }
 
   /** The observed operation of a query shortcut. */

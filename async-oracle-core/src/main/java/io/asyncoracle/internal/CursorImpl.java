@@ -256,7 +256,7 @@ final class CursorImpl implements AsyncCursor {
       statement = s.jdbc().prepareStatement(jdbcSql);
     }
     statement.setFetchSize(firstFetchSize());
-    s.opened(this, this::closeQuietly);
+    s.changes().opened(this, this::closeQuietly);
   }
 
   /** The JDBC fetch size at execute: the prefetch rows if set (0 is the smallest JDBC allows, 1), else the array size. */

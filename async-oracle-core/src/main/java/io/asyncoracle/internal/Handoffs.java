@@ -79,7 +79,7 @@ final class Handoffs {
     }
     if (held.oracle && physical.stmtCacheSize != stmtCacheSize) {
       // Reconfigured since the connection was opened: applied with the lending's first call.
-      session.setStmtCacheSize(stmtCacheSize);
+      session.changes().setStmtCacheSize(stmtCacheSize);
     }
     held.lentTo = session;
     held.uses++;

@@ -133,7 +133,7 @@ final class OraclePipeline {
         if (step.mayWrite()) {
           // Marked when sent, not when read: a run stopped before its answers are read may
           // still have written, and the release must roll that back (issue 19, item 1).
-          s.markDirty();
+          s.changes().markDirty();
         }
         submitted[i] = submit(connection, oc, step, errors);
         if (!continueOnError && submitted[i].outcome.isCompletedExceptionally()) {
@@ -347,7 +347,7 @@ final class OraclePipeline {
         if (statement == null) {
           return PipelineImpl.done(index, step, null, null, 0, null, null, true);
         }
-        s.markDirty();
+        s.changes().markDirty();
         long total = 0;
         for (Object item : items) {
           long count = ((Number) item).longValue();
@@ -369,14 +369,14 @@ final class OraclePipeline {
         }
       }
       case CALL_FUNC -> {
-        s.markDirty();
+        s.changes().markDirty();
         CallableStatement cs = (CallableStatement) statement;
         Class<?> type = step.returnType();
         Object value = type == Object.class ? cs.getObject(1) : cs.getObject(1, type);
         return PipelineImpl.done(index, step, null, null, 0, value, PipelineImpl.warning(cs), true);
       }
       case CALL_PROC -> {
-        s.markDirty();
+        s.changes().markDirty();
         CallableStatement cs = (CallableStatement) statement;
         Object[] args = step.callArgs();
         List<Object> after = new ArrayList<>(args.length);

@@ -376,7 +376,7 @@ final class PipelineImpl implements Pipeline {
     Session session = connection.session();
     String operation = "pipeline of " + snapshot.size() + (snapshot.size() == 1 ? " step" : " steps");
     return session.run(operation, s -> execute(s, snapshot, continueOnError), io.asyncoracle.DatabaseCall.PIPELINE,
-        Session.NO_ROWS, null, null);
+        LaneCall.NO_ROWS, null, null);
   }
 
   private List<PipelineResult> execute(Session s, List<Step> run, boolean continueOnError) throws Exception {
@@ -392,7 +392,7 @@ final class PipelineImpl implements Pipeline {
         try {
           if (step.mayWrite()) {
             // Before it is sent: a step cut short by a cancel may still have written.
-            s.markDirty();
+            s.changes().markDirty();
           }
           results.add(runStep(s, prepared, i, step));
         } catch (Exception e) {

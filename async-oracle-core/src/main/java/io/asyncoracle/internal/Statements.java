@@ -208,7 +208,7 @@ final class Statements {
     List<Object[]> rows = batch.rows();
     SQLType[] types = typesForNulls(rows, batch.plan() == null ? inputSizes : batch.plan().positionalTypes(inputSizes));
     s.track(ps);
-    s.markDirty();
+    s.changes().markDirty();
     long total = 0;
     long[] all = new long[rows.size()];
     int filled = 0;
@@ -259,7 +259,7 @@ final class Statements {
   static long executeIterations(Session s, PreparedStatement ps, int iterations, int batchSize, long[] processed)
       throws SQLException {
     s.track(ps);
-    s.markDirty();
+    s.changes().markDirty();
     long total = 0;
     for (int i = 1; i <= iterations; i++) {
       ps.addBatch();
@@ -360,7 +360,7 @@ final class Statements {
         : s.jdbc().prepareStatement(sql, keyColumns)) {
       bind(ps, args, 0, connection.inputTypeHandlerSetting());
       s.track(ps);
-      s.markDirty();
+      s.changes().markDirty();
       long count = Math.max(0, ps.executeLargeUpdate());
       List<Row> keys = new ArrayList<>();
       try (ResultSet rs = ps.getGeneratedKeys()) {
@@ -393,7 +393,7 @@ final class Statements {
       bind(cs, args, 1, connection.inputTypeHandlerSetting());
       s.track(cs);
       cs.execute();
-      s.markDirty();
+      s.changes().markDirty();
       return returnType == Object.class ? returnType.cast(cs.getObject(1)) : cs.getObject(1, returnType);
     }
   }
@@ -405,7 +405,7 @@ final class Statements {
       bind(cs, args, 0, connection.inputTypeHandlerSetting());
       s.track(cs);
       boolean result = cs.execute();
-      s.markDirty();
+      s.changes().markDirty();
       if (!result) {
         throw new SQLException("callFunc: " + name + " returned no value; is it a procedure?", "07000");
       }
@@ -452,7 +452,7 @@ final class Statements {
       }
       s.track(cs);
       cs.execute();
-      s.markDirty();
+      s.changes().markDirty();
       return outValues(cs, args, offset);
     }
   }
@@ -478,7 +478,7 @@ final class Statements {
   /** Records whether a statement may have opened a transaction that release must roll back. */
   static void noteTransaction(Session s, String sql, boolean query) {
     if (!query || SqlText.locksRows(sql)) {
-      s.markDirty();
+      s.changes().markDirty();
     }
   }
 
