@@ -119,7 +119,7 @@ final class Handoffs {
   }
 
   /** Does what the state decided for a connection that came back or was opened. */
-  void handle(HeldConnection held, PoolState.Fate fate) {
+  void handle(HeldConnection held, ConnectionFate fate) {
     switch (fate) {
       case POOLED -> {
       }

@@ -100,8 +100,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     this.housekeeper = new Housekeeper(this);
   }
 
-  private static PoolState.Limits stateLimits(PoolOptions options) {
-    return new PoolState.Limits(options.max(), options.maxWaiters(), options.getMode(), options.increment());
+  private static PoolStateLimits stateLimits(PoolOptions options) {
+    return new PoolStateLimits(options.max(), options.maxWaiters(), options.getMode(), options.increment());
   }
 
   /**
@@ -233,7 +233,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   /** Serves an acquire: lends an idle connection, or queues it (opening as the state says), or refuses it. */
   void serve(AcquireFuture acquire) {
     while (!acquire.isDone()) {
-      PoolState.Admission admission = state.admit(acquire);
+      Admission admission = state.admit(acquire);
       switch (admission) {
         case CLOSED -> {
           failAcquire(acquire, new PoolClosedException(name + " - pool is closed"));
@@ -262,8 +262,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   }
 
   private PoolExhaustedException exhausted() {
-    PoolState.Counts c = state.counts();
-    String why = state.lifecycle() == PoolState.Lifecycle.SUSPENDED
+    PoolCounts c = state.counts();
+    String why = state.lifecycle() == PoolLifecycle.SUSPENDED
         ? "the pool is suspended and " + c.waiting() + " acquires are already waiting (maxWaiters=" + options.maxWaiters()
         : limits.getMode == GetMode.NOWAIT ? "every connection is busy and getMode is NOWAIT ("
         : "every connection is busy and " + c.waiting() + " acquires are already waiting (maxWaiters="
@@ -469,7 +469,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     limits = new PoolLimits(next);
   }
 
-  static PoolState.Limits stateLimitsOf(PoolOptions options) {
+  static PoolStateLimits stateLimitsOf(PoolOptions options) {
     return stateLimits(options);
   }
 
@@ -477,7 +477,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public PoolStats stats() {
-    PoolState.Counts c = state.counts();
+    PoolCounts c = state.counts();
     int inUcp = ucpControl.availableInUcp(ucp);
     PoolOptions current = options;
     // Connections on their way out (closing, going back to UCP) are no longer the pool's to count.
@@ -511,7 +511,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public boolean isClosed() {
-    return state.lifecycle() == PoolState.Lifecycle.CLOSING;
+    return state.lifecycle() == PoolLifecycle.CLOSING;
   }
 
   // ---- suspend, resume, close -----------------------------------------------------------------
@@ -528,7 +528,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public boolean isSuspended() {
-    return state.lifecycle() == PoolState.Lifecycle.SUSPENDED;
+    return state.lifecycle() == PoolLifecycle.SUSPENDED;
   }
 
   @Override
