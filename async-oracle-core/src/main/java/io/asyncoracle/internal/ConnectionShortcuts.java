@@ -51,13 +51,13 @@ final class ConnectionShortcuts {
   }
 
   static CompletableFuture<Long> executeMany(ConnectionImpl conn, String sql, List<?> rows) {
-    Statements.Batch batch;
+    BatchStatements.Batch batch;
     try {
-      batch = Statements.checkBatch(sql, rows, conn.session.isOracle());
+      batch = BatchStatements.checkBatch(sql, rows, conn.session.isOracle());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return conn.session.run("executeMany", s -> Statements.executeMany(conn, batch), DatabaseCall.EXECUTE_MANY,
+    return conn.session.run("executeMany", s -> BatchStatements.executeMany(conn, batch), DatabaseCall.EXECUTE_MANY,
         LaneCall.COUNTED, sql, null);
   }
 

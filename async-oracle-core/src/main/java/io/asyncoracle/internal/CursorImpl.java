@@ -134,10 +134,10 @@ final class CursorImpl extends CursorSettings {
 
   @Override
   public CompletableFuture<AsyncCursor> executeMany(String sql, List<?> rows) {
-    Statements.Batch[] batch = new Statements.Batch[1];
+    BatchStatements.Batch[] batch = new BatchStatements.Batch[1];
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      batch[0] = Statements.checkBatch(sql, rows, session.isOracle());
+      batch[0] = BatchStatements.checkBatch(sql, rows, session.isOracle());
       if (!rows.isEmpty() && rows.get(0) instanceof List<?>) {
         refuseNamedSizesForPositionalValues();
       }
@@ -162,9 +162,9 @@ final class CursorImpl extends CursorSettings {
         long[] processed = new long[1];
         arrayDmlRowCounts = NO_COUNTS;
         try {
-          long[] counts = Statements.executeBatchCounts(s, statement, batch[0], inputs, sizes, size, processed);
+          long[] counts = BatchStatements.executeBatchCounts(s, statement, batch[0], inputs, sizes, size, processed);
           arrayDmlRowCounts = counts;
-          rowCount = Statements.total(counts);
+          rowCount = BatchStatements.total(counts);
         } catch (SQLException | RuntimeException e) {
           rowCount = processed[0];
           throw e;
@@ -196,7 +196,7 @@ final class CursorImpl extends CursorSettings {
         arrayDmlRowCounts = NO_COUNTS;
         long[] processed = new long[1];
         try {
-          rowCount = Statements.executeIterations(s, statement, numIterations, size, processed);
+          rowCount = BatchStatements.executeIterations(s, statement, numIterations, size, processed);
         } catch (SQLException | RuntimeException e) {
           rowCount = processed[0];
           throw e;

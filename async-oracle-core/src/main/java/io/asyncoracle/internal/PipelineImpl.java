@@ -35,7 +35,7 @@ final class PipelineImpl implements Pipeline {
    * @param plan how to bind {@code :name} placeholders, or {@code null} for {@code ?} ones
    * @param batch the checked rows of an execute-many step with rows, else {@code null}
    */
-  record Step(PipelineStep op, String sql, Object[] args, BindPlan plan, Statements.Batch batch) {
+  record Step(PipelineStep op, String sql, Object[] args, BindPlan plan, BatchStatements.Batch batch) {
 
     PipelineOperation kind() {
       return op.operation();
@@ -122,7 +122,7 @@ final class PipelineImpl implements Pipeline {
   @Override
   public Pipeline addExecuteMany(String sql, List<?> rows) {
     // Rows of values by position (List) or by name (Map), as executeMany takes them.
-    Statements.Batch batch = Statements.checkBatch(sql, rows, oracle());
+    BatchStatements.Batch batch = BatchStatements.checkBatch(sql, rows, oracle());
     PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE_MANY, sql, null,
         Collections.unmodifiableList(new ArrayList<>(rows)), null, null, 0, 0, rows.size(), null, null, false);
     return add(new Step(op, batch.sql(), Statements.args(null), batch.plan(), batch));

@@ -177,8 +177,8 @@ final class PipelineRunner {
         }
         try (PreparedStatement ps = s.jdbc().prepareStatement(step.sql())) {
           long count = step.batch() == null
-              ? Statements.executeIterations(s, ps, step.op().iterations(), Integer.MAX_VALUE, new long[1])
-              : Statements.executeBatch(s, ps, step.batch(), connection.inputTypeHandler(), null, Integer.MAX_VALUE,
+              ? BatchStatements.executeIterations(s, ps, step.op().iterations(), Integer.MAX_VALUE, new long[1])
+              : BatchStatements.executeBatch(s, ps, step.batch(), connection.inputTypeHandler(), null, Integer.MAX_VALUE,
                   new long[1]);
           return done(index, step, null, null, count, null, warning(ps), false);
         }
