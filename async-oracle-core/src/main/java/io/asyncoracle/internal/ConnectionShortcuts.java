@@ -86,10 +86,9 @@ final class ConnectionShortcuts {
       return CompletableFuture.failedFuture(e);
     }
     Session session = conn.session;
-    int arraySize = conn.cursorArraySize();
     BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
     return session.run("fetchOne", s -> {
-      List<T> rows = Statements.query(conn, sql, args, plan, 1, arraySize, mapper);
+      List<T> rows = Statements.query(conn, sql, args, plan, 1, conn.cursorArraySize(), mapper);
       return rows.isEmpty() ? null : rows.get(0);
     }, DatabaseCall.FETCH_ONE, LaneCall.ONE_OR_NONE, sql, null);
   }
