@@ -3,21 +3,16 @@ package io.asyncoracle.internal;
 import io.asyncoracle.AsyncConnection;
 import io.asyncoracle.AsyncCursor;
 import io.asyncoracle.AsyncLob;
-import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.DatabaseCall;
 import io.asyncoracle.DbObjectType;
 import io.asyncoracle.GeneratedKeys;
-import io.asyncoracle.InputTypeHandler;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.LobType;
-import io.asyncoracle.OutputTypeHandler;
 import io.asyncoracle.Row;
 import io.asyncoracle.RowMapper;
 import io.asyncoracle.TpcBeginFlag;
 import io.asyncoracle.TpcEndFlag;
 import io.asyncoracle.Xid;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,17 +20,13 @@ import java.util.concurrent.Flow;
 
 /**
  * The {@link AsyncConnection} handed to applications. Each method checks its arguments, then hands
- * one {@link JdbcAction} to {@link Session#run(String, JdbcAction)}.
+ * one {@link JdbcAction} to {@link Session#run(String, JdbcAction)}. The session attributes are in
+ * {@link ConnectionAttributes}, the bodies of the statement shortcuts in {@link ConnectionShortcuts}.
  */
-final class ConnectionImpl implements AsyncConnection {
+final class ConnectionImpl extends ConnectionAttributes {
 
-  private final Session session;
   private final int defaultArraySize;
   private final TwoPhaseCommit tpc;
-  private volatile InputTypeHandler inputTypeHandler;
-  private volatile OutputTypeHandler outputTypeHandler;
-  private volatile String internalName;
-  private volatile String externalName;
 
   ConnectionImpl(Session session, int defaultArraySize) {
     this(session, defaultArraySize, false);
@@ -45,10 +36,9 @@ final class ConnectionImpl implements AsyncConnection {
    * @param fetchDecimals the pool's {@code fetchDecimals}: the connection's starting setting
    */
   ConnectionImpl(Session session, int defaultArraySize, boolean fetchDecimals) {
-    this.session = session;
+    super(session, fetchDecimals);
     this.defaultArraySize = defaultArraySize;
     this.tpc = new TwoPhaseCommit(session);
-    this.fetchDecimals = fetchDecimals;
   }
 
   Session session() {
@@ -59,7 +49,7 @@ final class ConnectionImpl implements AsyncConnection {
     return defaultArraySize;
   }
 
-  // ---- cursors and statements -------------------------------------------------------------
+  // ---- cursors and statements (bodies in ConnectionShortcuts) -------------------------------
 
   @Override
   public AsyncCursor cursor() {
@@ -74,48 +64,22 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public CompletableFuture<Long> execute(String sql, Object... params) {
-    Object[] args = Statements.args(params);
-    SqlBinds binds;
-    try {
-      binds = SqlText.checkStatement(sql, args.length);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (binds.named()) {
-      BindPlan plan = BindPlan.positional(sql, binds, args, session.isOracle());
-      return session.run("execute", s -> Statements.execute(this, sql, args, plan), DatabaseCall.EXECUTE,
-          Session.COUNTED, sql, null);
-    }
-    return session.run("execute", s -> Statements.execute(this, sql, args), DatabaseCall.EXECUTE, Session.COUNTED,
-        sql, null);
+    return ConnectionShortcuts.execute(this, sql, params);
+  }
+
+  @Override
+  public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
+    return ConnectionShortcuts.execute(this, sql, params);
   }
 
   @Override
   public CompletableFuture<Long> executeMany(String sql, List<?> rows) {
-    Statements.Batch batch;
-    try {
-      batch = Statements.checkBatch(sql, rows, session.isOracle());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return session.run("executeMany", s -> Statements.executeMany(this, batch), DatabaseCall.EXECUTE_MANY,
-        Session.COUNTED, sql, null);
+    return ConnectionShortcuts.executeMany(this, sql, rows);
   }
 
   @Override
   public CompletableFuture<GeneratedKeys> executeReturningKeys(String sql, List<String> keyColumns, Object... params) {
-    Object[] args = Statements.args(params);
-    return checked(() -> {
-      SqlText.checkStatement(sql, args.length);
-      requireArgument(keyColumns, "keyColumns");
-      for (String column : keyColumns) {
-        if (column == null || column.isBlank()) {
-          throw new InvalidArgumentException("keyColumns", "keyColumns must not contain null or blank names");
-        }
-      }
-    }, () -> session.run("executeReturningKeys",
-        s -> Statements.executeReturningKeys(this, sql, keyColumns.toArray(new String[0]), args),
-        DatabaseCall.EXECUTE, result -> result instanceof GeneratedKeys keys ? keys.rowCount() : -1, sql, null));
+    return ConnectionShortcuts.executeReturningKeys(this, sql, keyColumns, params);
   }
 
   @Override
@@ -125,18 +89,18 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Object... params) {
-    Object[] args = Statements.args(params);
-    SqlBinds binds;
-    try {
-      binds = checkQuery(sql, mapper, args);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
-    return session.run("fetchOne", s -> {
-      List<T> rows = Statements.query(this, sql, args, plan, 1, defaultArraySize, mapper);
-      return rows.isEmpty() ? null : rows.get(0);
-    }, DatabaseCall.FETCH_ONE, Session.ONE_OR_NONE, sql, null);
+    return ConnectionShortcuts.fetchOne(this, sql, mapper, params);
+  }
+
+  @Override
+  public CompletableFuture<Row> fetchOne(String sql, Map<String, ?> params) {
+    return fetchOne(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Map<String, ?> params) {
+    return ConnectionShortcuts.queryNamed(this, "fetchOne", sql, params, 1, defaultArraySize, mapper)
+        .thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
   }
 
   @Override
@@ -146,8 +110,38 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper, Object... params) {
-    Object[] args = Statements.args(params);
-    return queryPositional("fetchMany", sql, args, Math.max(0, numRows), defaultArraySize, mapper);
+    return ConnectionShortcuts.queryPositional(this, "fetchMany", sql, Statements.args(params), Math.max(0, numRows),
+        defaultArraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql) {
+    return ConnectionShortcuts.queryPositional(this, "fetchMany", sql, Statements.args(null), defaultArraySize,
+        defaultArraySize, row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, List<?> params) {
+    return ConnectionShortcuts.queryPositional(this, "fetchMany", sql, ConnectionShortcuts.listArgs(params),
+        defaultArraySize, defaultArraySize, row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, Map<String, ?> params) {
+    return ConnectionShortcuts.queryNamed(this, "fetchMany", sql, params, defaultArraySize, defaultArraySize,
+        row -> row);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Map<String, ?> params) {
+    return fetchMany(sql, numRows, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper,
+      Map<String, ?> params) {
+    return ConnectionShortcuts.queryNamed(this, "fetchMany", sql, params, Math.max(0, numRows), defaultArraySize,
+        mapper);
   }
 
   @Override
@@ -157,22 +151,40 @@ final class ConnectionImpl implements AsyncConnection {
 
   @Override
   public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Object... params) {
-    Object[] args = Statements.args(params);
-    return queryPositional("fetchAll", sql, args, Integer.MAX_VALUE, defaultArraySize, mapper);
+    return ConnectionShortcuts.queryPositional(this, "fetchAll", sql, Statements.args(params), Integer.MAX_VALUE,
+        defaultArraySize, mapper);
   }
 
-  /** A query with positional values: {@code ?} placeholders bound as given, {@code :name} ones through a plan. */
-  private <T> CompletableFuture<List<T>> queryPositional(String operation, String sql, Object[] args, int maxRows,
-      int arraySize, RowMapper<T> mapper) {
-    SqlBinds binds;
-    try {
-      binds = checkQuery(sql, mapper, args);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params) {
+    return fetchAll(sql, row -> row, params);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Map<String, ?> params) {
+    return ConnectionShortcuts.queryNamed(this, "fetchAll", sql, params, Integer.MAX_VALUE, defaultArraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, List<?> params, int arraySize) {
+    return fetchAll(sql, params, arraySize, row -> row);
+  }
+
+  @Override
+  public <T> CompletableFuture<List<T>> fetchAll(String sql, List<?> params, int arraySize, RowMapper<T> mapper) {
+    if (arraySize < 1) {
+      return ConnectionShortcuts.arraySizeTooSmall(arraySize);
     }
-    BindPlan plan = binds.named() ? BindPlan.positional(sql, binds, args, session.isOracle()) : null;
-    return session.run(operation, s -> Statements.query(this, sql, args, plan, maxRows, arraySize, mapper),
-        observedAs(operation), Session.LISTED, sql, null);
+    return ConnectionShortcuts.queryPositional(this, "fetchAll", sql, ConnectionShortcuts.listArgs(params),
+        Integer.MAX_VALUE, arraySize, mapper);
+  }
+
+  @Override
+  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params, int arraySize) {
+    if (arraySize < 1) {
+      return ConnectionShortcuts.arraySizeTooSmall(arraySize);
+    }
+    return ConnectionShortcuts.queryNamed(this, "fetchAll", sql, params, Integer.MAX_VALUE, arraySize, row -> row);
   }
 
   @Override
@@ -184,200 +196,35 @@ final class ConnectionImpl implements AsyncConnection {
   }
 
   @Override
-  public <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, Object... params) {
-    Object[] args = Statements.args(params);
-    return checked(() -> {
-      SqlText.requireProcedureName(name);
-      if (returnType == null) {
-        throw new InvalidArgumentException("returnType", "returnType must not be null");
-      }
-    }, () -> session.run("callFunc " + name, s -> Statements.callFunc(this, name, returnType, args),
-        DatabaseCall.CALL_FUNC, Session.NO_ROWS, null, name));
-  }
-
-  @Override
-  public CompletableFuture<List<Object>> callProc(String name, Object... params) {
-    Object[] args = Statements.args(params);
-    return checked(() -> SqlText.requireProcedureName(name),
-        () -> session.run("callProc " + name, s -> Statements.callProc(this, name, args),
-            DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
-  }
-
-  @Override
-  public io.asyncoracle.Pipeline pipeline() {
-    return new PipelineImpl(this);
-  }
-
-  /** The observed operation of a query shortcut. */
-  private static String observedAs(String operation) {
-    return switch (operation) {
-      case "fetchOne" -> DatabaseCall.FETCH_ONE;
-      case "fetchMany" -> DatabaseCall.FETCH_MANY;
-      default -> DatabaseCall.FETCH_ALL;
-    };
-  }
-
-  private static SqlBinds checkQuery(String sql, RowMapper<?> mapper, Object[] args) {
-    SqlBinds binds = SqlText.checkStatement(sql, args.length);
-    if (mapper == null) {
-      throw new InvalidArgumentException("mapper", "mapper must not be null");
-    }
-    return binds;
-  }
-
-  /** Rejects a missing argument with the library's own exception rather than a NullPointerException. */
-  static void requireArgument(Object value, String argument) {
-    if (value == null) {
-      throw new InvalidArgumentException(argument, argument + " must not be null");
-    }
-  }
-
-  /** Runs argument checks first, so bad input fails the future before anything is sent. */
-  static <T> CompletableFuture<T> checked(Runnable check, java.util.function.Supplier<CompletableFuture<T>> call) {
-    try {
-      check.run();
-    } catch (RuntimeException | Error e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return call.get();
-  }
-
-  // ---- python-oracledb parity: named binds, shortcuts, keyword parameters, LOBs (issue 11) --------
-
-  private volatile boolean fetchLobs;
-  private volatile boolean fetchDecimals;
-  private volatile NetworkAddress address;
-
-  @Override
-  public CompletableFuture<Long> execute(String sql, Map<String, ?> params) {
-    BindPlan plan;
-    try {
-      plan = BindPlan.byName(sql, SqlText.checkText(sql), params, session.isOracle());
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return session.run("execute", s -> Statements.execute(this, sql, null, plan), DatabaseCall.EXECUTE,
-        Session.COUNTED, sql, null);
-  }
-
-  @Override
-  public CompletableFuture<Row> fetchOne(String sql, Map<String, ?> params) {
-    return fetchOne(sql, row -> row, params);
-  }
-
-  @Override
-  public <T> CompletableFuture<T> fetchOne(String sql, RowMapper<T> mapper, Map<String, ?> params) {
-    return queryNamed("fetchOne", sql, params, 1, defaultArraySize, mapper)
-        .thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchMany(String sql) {
-    return queryPositional("fetchMany", sql, Statements.args(null), defaultArraySize, defaultArraySize, row -> row);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchMany(String sql, List<?> params) {
-    return queryPositional("fetchMany", sql, listArgs(params), defaultArraySize, defaultArraySize, row -> row);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchMany(String sql, Map<String, ?> params) {
-    return queryNamed("fetchMany", sql, params, defaultArraySize, defaultArraySize, row -> row);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchMany(String sql, int numRows, Map<String, ?> params) {
-    return fetchMany(sql, numRows, row -> row, params);
-  }
-
-  @Override
-  public <T> CompletableFuture<List<T>> fetchMany(String sql, int numRows, RowMapper<T> mapper,
-      Map<String, ?> params) {
-    return queryNamed("fetchMany", sql, params, Math.max(0, numRows), defaultArraySize, mapper);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params) {
-    return fetchAll(sql, row -> row, params);
-  }
-
-  @Override
-  public <T> CompletableFuture<List<T>> fetchAll(String sql, RowMapper<T> mapper, Map<String, ?> params) {
-    return queryNamed("fetchAll", sql, params, Integer.MAX_VALUE, defaultArraySize, mapper);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchAll(String sql, List<?> params, int arraySize) {
-    return fetchAll(sql, params, arraySize, row -> row);
-  }
-
-  @Override
-  public <T> CompletableFuture<List<T>> fetchAll(String sql, List<?> params, int arraySize, RowMapper<T> mapper) {
-    if (arraySize < 1) {
-      return arraySizeTooSmall(arraySize);
-    }
-    return queryPositional("fetchAll", sql, listArgs(params), Integer.MAX_VALUE, arraySize, mapper);
-  }
-
-  @Override
-  public CompletableFuture<List<Row>> fetchAll(String sql, Map<String, ?> params, int arraySize) {
-    if (arraySize < 1) {
-      return arraySizeTooSmall(arraySize);
-    }
-    return queryNamed("fetchAll", sql, params, Integer.MAX_VALUE, arraySize, row -> row);
-  }
-
-  /** The failed call of a query given an array size below 1. */
-  private static <T> CompletableFuture<T> arraySizeTooSmall(int arraySize) {
-    return CompletableFuture.failedFuture(new InvalidArgumentException("arraySize",
-        "arraySize must be at least 1, got " + arraySize));
-  }
-
-  @Override
   public Flow.Publisher<Row> stream(String sql, Map<String, ?> params) {
     CursorImpl cursor = new CursorImpl(this, false, defaultArraySize);
     return new RowPublisher(cursor, () -> cursor.execute(sql, params), true);
   }
 
-  private <T> CompletableFuture<List<T>> queryNamed(String operation, String sql, Map<String, ?> params, int maxRows,
-      int arraySize, RowMapper<T> mapper) {
-    BindPlan plan;
-    try {
-      plan = BindPlan.byName(sql, SqlText.checkText(sql), params, session.isOracle());
-      requireArgument(mapper, "mapper");
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return session.run(operation, s -> Statements.query(this, sql, null, plan, maxRows, arraySize, mapper),
-        observedAs(operation), Session.LISTED, sql, null);
-  }
-
-  private static Object[] listArgs(List<?> params) {
-    return params == null ? Statements.args(null) : params.toArray();
+  @Override
+  public <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, Object... params) {
+    return ConnectionShortcuts.callFunc(this, name, returnType, params);
   }
 
   @Override
   public <T> CompletableFuture<T> callFunc(String name, Class<T> returnType, List<?> params,
       Map<String, ?> keywordParams) {
-    Object[] args = listArgs(params);
-    return checked(() -> {
-      SqlText.requireProcedureName(name);
-      requireArgument(returnType, "returnType");
-      StoredCalls.checkKeywords(keywordParams);
-    }, () -> session.run("callFunc " + name,
-        s -> StoredCalls.callFunc(this, name, returnType, args, keywordParams), DatabaseCall.CALL_FUNC,
-        Session.NO_ROWS, null, name));
+    return ConnectionShortcuts.callFunc(this, name, returnType, params, keywordParams);
+  }
+
+  @Override
+  public CompletableFuture<List<Object>> callProc(String name, Object... params) {
+    return ConnectionShortcuts.callProc(this, name, params);
   }
 
   @Override
   public CompletableFuture<List<Object>> callProc(String name, List<?> params, Map<String, ?> keywordParams) {
-    Object[] args = listArgs(params);
-    return checked(() -> {
-      SqlText.requireProcedureName(name);
-      StoredCalls.checkKeywords(keywordParams);
-    }, () -> session.run("callProc " + name, s -> StoredCalls.callProc(this, name, args, keywordParams),
-        DatabaseCall.CALL_PROC, Session.NO_ROWS, null, name));
+    return ConnectionShortcuts.callProc(this, name, params, keywordParams);
+  }
+
+  @Override
+  public io.asyncoracle.Pipeline pipeline() {
+    return new PipelineImpl(this);
   }
 
   @Override
@@ -394,55 +241,6 @@ final class ConnectionImpl implements AsyncConnection {
     }));
   }
 
-  @Override
-  public void setFetchLobs(boolean fetchLobs) {
-    checkConnected();
-    this.fetchLobs = fetchLobs;
-  }
-
-  @Override
-  public boolean fetchLobs() {
-    checkConnected();
-    return fetchLobs;
-  }
-
-  @Override
-  public void setFetchDecimals(boolean fetchDecimals) {
-    checkConnected();
-    this.fetchDecimals = fetchDecimals;
-  }
-
-  @Override
-  public boolean fetchDecimals() {
-    checkConnected();
-    return fetchDecimals;
-  }
-
-  /** Whether queries return numbers as BigDecimal; read by cursors, shortcuts and pipelines without the closed check. */
-  boolean fetchDecimalsSetting() {
-    return fetchDecimals;
-  }
-
-  /** Whether queries return LOB locators; read by cursors and shortcuts without the closed check. */
-  boolean fetchLobsSetting() {
-    return fetchLobs;
-  }
-
-  InputTypeHandler inputTypeHandlerSetting() {
-    return inputTypeHandler;
-  }
-
-  OutputTypeHandler outputTypeHandlerSetting() {
-    return outputTypeHandler;
-  }
-
-  /** Synchronous calls on a closed connection fail clearly, as the reference's do. */
-  void checkConnected() {
-    if (session.isReleased()) {
-      throw new AsyncOracleException("the connection is closed");
-    }
-  }
-
   // ---- transactions and lifecycle ---------------------------------------------------------
 
   @Override
@@ -452,7 +250,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.markClean();
       ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
-    }, DatabaseCall.COMMIT, Session.NO_ROWS, null, null);
+    }, DatabaseCall.COMMIT, LaneCall.NO_ROWS, null, null);
   }
 
   @Override
@@ -462,7 +260,7 @@ final class ConnectionImpl implements AsyncConnection {
       s.markClean();
       ReadOnlyTransactions.afterTransactionEnd(s);
       return null;
-    }, DatabaseCall.ROLLBACK, Session.NO_ROWS, null, null);
+    }, DatabaseCall.ROLLBACK, LaneCall.NO_ROWS, null, null);
   }
 
   @Override
@@ -602,330 +400,9 @@ final class ConnectionImpl implements AsyncConnection {
     return Oson.decode(data);
   }
 
-  // ---- session attributes -----------------------------------------------------------------
-
-  /**
-   * ojdbc's limit for each end-to-end value (action, client id, ECID, module, DBOP, client info)
-   * on Oracle Database 12.1 and later, in characters: {@code PhysicalConnection.versionDependentInit}
-   * sets every entry of {@code endToEndMaxLength} to 64, and {@code setClientInfoInternal} refuses
-   * a longer value. The values are sent with the next call, so without this check an over-long
-   * value would fail that call, whatever it is.
-   */
-  static final int END_TO_END_MAX_CHARS = 64;
-
-  private static void checkEndToEnd(String argument, String value) {
-    if (value != null && value.length() > END_TO_END_MAX_CHARS) {
-      throw new InvalidArgumentException(argument, argument + " must be at most " + END_TO_END_MAX_CHARS
-          + " characters (Oracle's end-to-end metrics limit), got " + value.length());
-    }
-  }
-
-  @Override
-  public void setAction(String action) {
-    checkConnected();
-    checkEndToEnd("action", action);
-    session.setClientInfo("OCSID.ACTION", action);
-  }
-
-  @Override
-  public void setModule(String module) {
-    checkConnected();
-    if (module != null && module.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 48) {
-      throw new InvalidArgumentException("module", "module must be at most 48 bytes (ORA-24960)");
-    }
-    session.setClientInfo(Session.MODULE, module);
-  }
-
-  @Override
-  public void setClientIdentifier(String clientIdentifier) {
-    checkConnected();
-    checkEndToEnd("clientIdentifier", clientIdentifier);
-    session.setClientInfo("OCSID.CLIENTID", clientIdentifier);
-  }
-
-  @Override
-  public void setClientInfo(String clientInfo) {
-    checkConnected();
-    checkEndToEnd("clientInfo", clientInfo);
-    session.setClientInfo("OCSID.CLIENT_INFO", clientInfo);
-  }
-
-  @Override
-  public void setDbOp(String dbOp) {
-    checkConnected();
-    checkEndToEnd("dbOp", dbOp);
-    session.setClientInfo("OCSID.DBOP", dbOp);
-  }
-
-  @Override
-  public void setEcontextId(String econtextId) {
-    checkConnected();
-    if (econtextId != null && econtextId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
-      throw new InvalidArgumentException("econtextId", "econtextId must be at most 64 bytes");
-    }
-    session.setClientInfo("OCSID.ECID", econtextId);
-  }
-
-  @Override
-  public Duration callTimeout() {
-    checkConnected();
-    return session.callTimeout();
-  }
-
-  @Override
-  public void setCallTimeout(Duration timeout) {
-    checkConnected();
-    if (timeout == null || timeout.isNegative()) {
-      throw new InvalidArgumentException("callTimeout", "callTimeout must not be null or negative");
-    }
-    session.setCallTimeout(timeout);
-  }
-
-  @Override
-  public boolean autocommit() {
-    checkConnected();
-    return session.autocommit();
-  }
-
-  @Override
-  public CompletableFuture<Void> setAutocommit(boolean autocommit) {
-    return session.run("setAutocommit", s -> {
-      s.setAutocommitNow(autocommit);
-      return null;
-    });
-  }
-
-  @Override
-  public CompletableFuture<Integer> transactionIsolation() {
-    return session.run("transactionIsolation", s -> s.jdbc().getTransactionIsolation());
-  }
-
-  @Override
-  public CompletableFuture<Void> setTransactionIsolation(int level) {
-    return checked(() -> {
-      if (level != java.sql.Connection.TRANSACTION_READ_UNCOMMITTED && level != java.sql.Connection.TRANSACTION_READ_COMMITTED
-          && level != java.sql.Connection.TRANSACTION_REPEATABLE_READ && level != java.sql.Connection.TRANSACTION_SERIALIZABLE) {
-        throw new InvalidArgumentException("level", "level must be one of java.sql.Connection's TRANSACTION_READ_UNCOMMITTED,"
-            + " _READ_COMMITTED, _REPEATABLE_READ or _SERIALIZABLE, got " + level);
-      }
-    }, () -> session.run("setTransactionIsolation", s -> {
-      s.setTransactionIsolationNow(level);
-      return null;
-    }));
-  }
-
-  @Override
-  public boolean readOnly() {
-    return session.readOnly();
-  }
-
-  @Override
-  public CompletableFuture<Void> setReadOnly(boolean readOnly) {
-    return session.run("setReadOnly", s -> {
-      ReadOnlyTransactions.set(s, readOnly);
-      return null;
-    });
-  }
-
-  @Override
-  public CompletableFuture<String> currentSchema() {
-    return session.run("currentSchema", s -> s.jdbc().getSchema());
-  }
-
-  @Override
-  public CompletableFuture<Void> setCurrentSchema(String schema) {
-    return checked(() -> {
-      if (schema == null || schema.isBlank()) {
-        throw new InvalidArgumentException("schema", "schema must not be blank");
-      }
-    }, () -> session.run("setCurrentSchema", s -> {
-      s.rememberSchema();
-      s.jdbc().setSchema(schema);
-      return null;
-    }));
-  }
-
-  @Override
-  public int stmtCacheSize() {
-    checkConnected();
-    return session.stmtCacheSize();
-  }
-
-  @Override
-  public void setStmtCacheSize(int size) {
-    checkConnected();
-    if (size < 0) {
-      throw new InvalidArgumentException("stmtCacheSize", "stmtCacheSize must not be negative, got " + size);
-    }
-    session.setStmtCacheSize(size);
-  }
-
-  @Override
-  public String internalName() {
-    checkConnected();
-    return internalName;
-  }
-
-  @Override
-  public void setInternalName(String name) {
-    checkConnected();
-    this.internalName = name;
-  }
-
-  @Override
-  public String externalName() {
-    checkConnected();
-    return externalName;
-  }
-
-  @Override
-  public void setExternalName(String name) {
-    checkConnected();
-    this.externalName = name;
-  }
-
-  @Override
-  public void setInputTypeHandler(InputTypeHandler handler) {
-    checkConnected();
-    this.inputTypeHandler = handler;
-  }
-
-  @Override
-  public InputTypeHandler inputTypeHandler() {
-    checkConnected();
-    return inputTypeHandler;
-  }
-
-  @Override
-  public void setOutputTypeHandler(OutputTypeHandler handler) {
-    checkConnected();
-    this.outputTypeHandler = handler;
-  }
-
-  @Override
-  public OutputTypeHandler outputTypeHandler() {
-    checkConnected();
-    return outputTypeHandler;
-  }
-
-  // ---- read-only attributes ---------------------------------------------------------------
-
-  @Override
-  public CompletableFuture<String> dbName() {
-    return session.run("dbName", s -> OracleSupport.userenv(s, "dbName", "DB_NAME"));
-  }
-
-  @Override
-  public CompletableFuture<String> dbDomain() {
-    return session.run("dbDomain", s -> OracleSupport.userenv(s, "dbDomain", "DB_DOMAIN"));
-  }
-
-  @Override
-  public CompletableFuture<String> instanceName() {
-    return session.run("instanceName", s -> OracleSupport.userenv(s, "instanceName", "INSTANCE_NAME"));
-  }
-
-  @Override
-  public CompletableFuture<String> serviceName() {
-    return session.run("serviceName", s -> s.isOracle() ? OracleSupport.userenv(s, "serviceName", "SERVICE_NAME")
-        : address().serviceName());
-  }
-
-  @Override
-  public String host() {
-    checkConnected();
-    return address().host();
-  }
-
-  @Override
-  public int port() {
-    checkConnected();
-    return address().port();
-  }
-
-  @Override
-  public String protocol() {
-    checkConnected();
-    return address().protocol();
-  }
-
-  /** Where the URL says this connection goes; read once. */
-  private NetworkAddress address() {
-    NetworkAddress known = address;
-    if (known == null) {
-      known = NetworkAddress.of(session.dsn());
-      address = known;
-    }
-    return known;
-  }
-
-  @Override
-  public CompletableFuture<String> edition() {
-    return session.run("edition", s -> OracleSupport.userenv(s, "edition", "CURRENT_EDITION_NAME"));
-  }
-
-  @Override
-  public CompletableFuture<String> version() {
-    return session.run("version", OracleSupport::version);
-  }
-
-  @Override
-  public CompletableFuture<String> username() {
-    return session.run("username", s -> s.jdbc().getMetaData().getUserName());
-  }
-
-  @Override
-  public String dsn() {
-    checkConnected();
-    return session.dsn();
-  }
-
-  @Override
-  public CompletableFuture<Integer> sdu() {
-    return session.run("sdu", OracleSupport::sdu);
-  }
-
-  @Override
-  public CompletableFuture<byte[]> ltxid() {
-    return session.run("ltxid", OracleSupport::ltxid);
-  }
-
-  @Override
-  public CompletableFuture<Integer> maxOpenCursors() {
-    return session.run("maxOpenCursors", OracleSupport::maxOpenCursors);
-  }
-
-  @Override
-  public CompletableFuture<Boolean> transactionInProgress() {
-    return session.run("transactionInProgress", OracleSupport::transactionInProgress);
-  }
-
-  @Override
-  public boolean thin() {
-    checkConnected();
-    return session.isOracle();
-  }
-
   @Override
   public String toString() {
     return "AsyncConnection[" + session.ownerName() + ", " + session.dsn() + (isClosed() ? ", closed" : "") + "]";
   }
-
-  static List<Object> copy(Object[] values) {
-    List<Object> list = new ArrayList<>(values.length);
-    java.util.Collections.addAll(list, values);
-    return list;
-  }
-
-  // ---- session tags (pooled connections) ----------------------------------------------------
-
-  @Override
-  public String tag() {
-    return session.tag();
-  }
-
-  @Override
-  public void setTag(String tag) {
-    session.setTag(tag);
-  }
 }
+

@@ -27,20 +27,13 @@ import java.util.concurrent.Flow;
 /**
  * A cursor: one statement and its result set, used only from the connection's lane. The fields
  * the application reads synchronously ({@link #description()}, {@link #rowCount()}) are volatile
- * and set before the call's future completes.
+ * and set before the call's future completes. The settings the application gives (array size,
+ * input sizes, handlers...) are in {@link CursorSettings}; typed views are {@link MappedCursorImpl}.
  */
-final class CursorImpl implements AsyncCursor {
+final class CursorImpl extends CursorSettings {
 
-  /** python-oracledb's default {@code batch_size} of {@code executemany}: everything in one round trip. */
-  static final int DEFAULT_BATCH_SIZE = Integer.MAX_VALUE;
-
-  private final ConnectionImpl connection;
   private final Session session;
   private final boolean scrollable;
-  private volatile int arraySize;
-  /** Rows of the first round trip of a query; -1: the array size. */
-  private volatile int prefetchRows = -1;
-  private volatile int batchSize = DEFAULT_BATCH_SIZE;
   private volatile List<ColumnDescription> description = List.of();
   private volatile long rowCount = -1;
   private static final long[] NO_COUNTS = new long[0];
@@ -48,12 +41,6 @@ final class CursorImpl implements AsyncCursor {
   private volatile boolean closed;
   private volatile String statementText;
   private volatile String lastRowId;
-  private volatile SQLType[] inputSizes;
-  private volatile Map<String, SQLType> inputSizesByName;
-  private volatile InputTypeHandler inputTypeHandler;
-  private volatile OutputTypeHandler outputTypeHandler;
-  private volatile Boolean fetchLobs;
-  private volatile Boolean fetchDecimals;
   private volatile RowMapper<?> rowFactory;
 
   // Confined to the lane.
@@ -70,10 +57,9 @@ final class CursorImpl implements AsyncCursor {
   };
 
   CursorImpl(ConnectionImpl connection, boolean scrollable, int arraySize) {
-    this.connection = connection;
+    super(connection, arraySize);
     this.session = connection.session();
     this.scrollable = scrollable;
-    this.arraySize = arraySize;
   }
 
   // ---- execute ------------------------------------------------------------------------------
@@ -148,10 +134,10 @@ final class CursorImpl implements AsyncCursor {
 
   @Override
   public CompletableFuture<AsyncCursor> executeMany(String sql, List<?> rows) {
-    Statements.Batch[] batch = new Statements.Batch[1];
+    BatchStatements.Batch[] batch = new BatchStatements.Batch[1];
     return ConnectionImpl.checked(() -> {
       checkOpen();
-      batch[0] = Statements.checkBatch(sql, rows, session.isOracle());
+      batch[0] = BatchStatements.checkBatch(sql, rows, session.isOracle());
       if (!rows.isEmpty() && rows.get(0) instanceof List<?>) {
         refuseNamedSizesForPositionalValues();
       }
@@ -176,9 +162,9 @@ final class CursorImpl implements AsyncCursor {
         long[] processed = new long[1];
         arrayDmlRowCounts = NO_COUNTS;
         try {
-          long[] counts = Statements.executeBatchCounts(s, statement, batch[0], inputs, sizes, size, processed);
+          long[] counts = BatchStatements.executeBatchCounts(s, statement, batch[0], inputs, sizes, size, processed);
           arrayDmlRowCounts = counts;
-          rowCount = Statements.total(counts);
+          rowCount = BatchStatements.total(counts);
         } catch (SQLException | RuntimeException e) {
           rowCount = processed[0];
           throw e;
@@ -210,7 +196,7 @@ final class CursorImpl implements AsyncCursor {
         arrayDmlRowCounts = NO_COUNTS;
         long[] processed = new long[1];
         try {
-          rowCount = Statements.executeIterations(s, statement, numIterations, size, processed);
+          rowCount = BatchStatements.executeIterations(s, statement, numIterations, size, processed);
         } catch (SQLException | RuntimeException e) {
           rowCount = processed[0];
           throw e;
@@ -256,47 +242,7 @@ final class CursorImpl implements AsyncCursor {
       statement = s.jdbc().prepareStatement(jdbcSql);
     }
     statement.setFetchSize(firstFetchSize());
-    s.opened(this, this::closeQuietly);
-  }
-
-  /** The JDBC fetch size at execute: the prefetch rows if set (0 is the smallest JDBC allows, 1), else the array size. */
-  private int firstFetchSize() {
-    int prefetch = prefetchRows;
-    return prefetch < 0 ? arraySize : Math.max(1, prefetch);
-  }
-
-  /**
-   * Input sizes given by name cannot type values given by position (python-oracledb's DPY-2006):
-   * the call fails instead of ignoring the sizes.
-   */
-  private void refuseNamedSizesForPositionalValues() {
-    Map<String, SQLType> byName = inputSizesByName;
-    if (byName != null && !byName.isEmpty()) {
-      throw new InvalidArgumentException("params", "positional and named binds cannot be intermixed"
-          + " (DPY-2006): the input sizes were set by name " + byName.keySet()
-          + ", so give the values by name (a Map) or set the sizes by position");
-    }
-  }
-
-  /** Input sizes given by name, laid out as the plan's values. */
-  private SQLType[] typesByName(String sql, BindPlan plan) {
-    Map<String, SQLType> byName = inputSizesByName;
-    if (byName == null || byName.isEmpty()) {
-      return inputSizes;
-    }
-    SqlBinds binds = SqlText.binds(sql);
-    Map<String, SQLType> normalised = new java.util.HashMap<>();
-    byName.forEach((k, v) -> normalised.put(binds.unique.contains(k) ? k : SqlBinds.normalise(k), v));
-    return typesInOrder(plan.byName() ? plan.names : binds.names, normalised);
-  }
-
-  /** The type given for each bind name, in the order of {@code names} (null where none was given). */
-  private static SQLType[] typesInOrder(List<String> names, Map<String, SQLType> typesByName) {
-    SQLType[] types = new SQLType[names.size()];
-    for (int i = 0; i < types.length; i++) {
-      types[i] = typesByName.get(names.get(i));
-    }
-    return types;
+    s.changes().opened(this, this::closeQuietly);
   }
 
   // ---- fetch --------------------------------------------------------------------------------
@@ -378,34 +324,6 @@ final class CursorImpl implements AsyncCursor {
     return rowFactory;
   }
 
-  /** A typed view of this cursor whose fetches return what its row factory makes of each row. */
-  private record MappedCursorImpl<T>(CursorImpl owner, RowMapper<T> factory) implements MappedCursor<T> {
-    @Override
-    public CompletableFuture<T> fetchOne() {
-      return owner.fetchMapped("fetchOne", 1, factory).thenApply(rows -> rows.isEmpty() ? null : rows.get(0));
-    }
-
-    @Override
-    public CompletableFuture<List<T>> fetchMany() {
-      return ConnectionImpl.checked(owner::checkOpen, () -> owner.fetchMapped("fetchMany", owner.arraySize, factory));
-    }
-
-    @Override
-    public CompletableFuture<List<T>> fetchMany(int numRows) {
-      return owner.fetchMapped("fetchMany", numRows, factory);
-    }
-
-    @Override
-    public CompletableFuture<List<T>> fetchAll() {
-      return owner.fetchMapped("fetchAll", Integer.MAX_VALUE, factory);
-    }
-
-    @Override
-    public AsyncCursor cursor() {
-      return owner;
-    }
-  }
-
   // ---- scroll -------------------------------------------------------------------------------
 
   @Override
@@ -460,91 +378,6 @@ final class CursorImpl implements AsyncCursor {
   // ---- attributes ---------------------------------------------------------------------------
 
   @Override
-  public void setArraySize(int arraySize) {
-    checkOpen();
-    this.arraySize = requireAtLeastOne(arraySize, "arraySize");
-  }
-
-  @Override
-  public int arraySize() {
-    checkOpen();
-    return arraySize;
-  }
-
-  /** The array size for streaming, which may read it after the cursor closed itself. */
-  int currentArraySize() {
-    return arraySize;
-  }
-
-  @Override
-  public void setPrefetchRows(int prefetchRows) {
-    checkOpen();
-    if (prefetchRows < 0) {
-      throw new InvalidArgumentException("prefetchRows", "prefetchRows must not be negative, got " + prefetchRows);
-    }
-    this.prefetchRows = prefetchRows;
-  }
-
-  @Override
-  public int prefetchRows() {
-    checkOpen();
-    int prefetch = prefetchRows;
-    return prefetch < 0 ? arraySize : prefetch;
-  }
-
-  @Override
-  public void setBatchSize(int batchSize) {
-    checkOpen();
-    this.batchSize = requireAtLeastOne(batchSize, "batchSize");
-  }
-
-  @Override
-  public int batchSize() {
-    checkOpen();
-    return batchSize;
-  }
-
-  /** {@code value}, if it is at least 1; else the argument error naming {@code name}. */
-  private static int requireAtLeastOne(int value, String name) {
-    if (value < 1) {
-      throw new InvalidArgumentException(name, name + " must be at least 1, got " + value);
-    }
-    return value;
-  }
-
-  @Override
-  public void setInputSizes(Object... types) {
-    checkOpen();
-    if (types == null || types.length == 0) {
-      // No types: no sizes at all, by position or by name.
-      inputSizes = null;
-      inputSizesByName = null;
-      return;
-    }
-    SQLType[] sizes = new SQLType[types.length];
-    for (int i = 0; i < types.length; i++) {
-      sizes[i] = InputSizes.of(types[i], "types[" + i + "]");
-    }
-    inputSizes = sizes;
-    inputSizesByName = null;
-  }
-
-  @Override
-  public void setInputSizes(Map<String, ?> types) {
-    checkOpen();
-    ConnectionImpl.requireArgument(types, "types");
-    Map<String, SQLType> sizes = new java.util.LinkedHashMap<>();
-    types.forEach((name, type) -> {
-      if (name == null) {
-        throw new InvalidArgumentException("types", "a bind name must not be null");
-      }
-      sizes.put(name, InputSizes.of(type, name));
-    });
-    inputSizesByName = sizes;
-    inputSizes = null;
-  }
-
-  @Override
   public List<ColumnDescription> description() {
     checkOpen();
     return description;
@@ -581,74 +414,6 @@ final class CursorImpl implements AsyncCursor {
     return scrollable;
   }
 
-  @Override
-  public void setInputTypeHandler(InputTypeHandler handler) {
-    checkOpen();
-    this.inputTypeHandler = handler;
-  }
-
-  @Override
-  public InputTypeHandler inputTypeHandler() {
-    checkOpen();
-    return inputTypeHandler;
-  }
-
-  @Override
-  public void setOutputTypeHandler(OutputTypeHandler handler) {
-    checkOpen();
-    this.outputTypeHandler = handler;
-  }
-
-  @Override
-  public OutputTypeHandler outputTypeHandler() {
-    checkOpen();
-    return outputTypeHandler;
-  }
-
-  @Override
-  public void setFetchLobs(boolean fetchLobs) {
-    checkOpen();
-    this.fetchLobs = fetchLobs;
-  }
-
-  @Override
-  public boolean fetchLobs() {
-    checkOpen();
-    return effectiveFetchLobs();
-  }
-
-  @Override
-  public void setFetchDecimals(boolean fetchDecimals) {
-    checkOpen();
-    this.fetchDecimals = fetchDecimals;
-  }
-
-  @Override
-  public boolean fetchDecimals() {
-    checkOpen();
-    return effectiveFetchDecimals();
-  }
-
-  private boolean effectiveFetchDecimals() {
-    Boolean own = fetchDecimals;
-    return own != null ? own : connection.fetchDecimalsSetting();
-  }
-
-  private boolean effectiveFetchLobs() {
-    Boolean own = fetchLobs;
-    return own != null ? own : connection.fetchLobsSetting();
-  }
-
-  private InputTypeHandler inputHandler() {
-    InputTypeHandler own = inputTypeHandler;
-    return own != null ? own : connection.inputTypeHandlerSetting();
-  }
-
-  private OutputTypeHandler outputHandler() {
-    OutputTypeHandler own = outputTypeHandler;
-    return own != null ? own : connection.outputTypeHandlerSetting();
-  }
-
   // ---- close --------------------------------------------------------------------------------
 
   @Override
@@ -672,7 +437,8 @@ final class CursorImpl implements AsyncCursor {
     return closed || session.isReleased();
   }
 
-  private void checkOpen() {
+  @Override
+  void checkOpen() {
     if (closed) {
       throw new AsyncOracleException("the cursor is closed");
     }

@@ -79,7 +79,7 @@ final class Handoffs {
     }
     if (held.oracle && physical.stmtCacheSize != stmtCacheSize) {
       // Reconfigured since the connection was opened: applied with the lending's first call.
-      session.setStmtCacheSize(stmtCacheSize);
+      session.changes().setStmtCacheSize(stmtCacheSize);
     }
     held.lentTo = session;
     held.uses++;
@@ -119,7 +119,7 @@ final class Handoffs {
   }
 
   /** Does what the state decided for a connection that came back or was opened. */
-  void handle(HeldConnection held, PoolState.Fate fate) {
+  void handle(HeldConnection held, ConnectionFate fate) {
     switch (fate) {
       case POOLED -> {
       }

@@ -45,7 +45,7 @@ final class Housekeeper {
         // UCP not started yet: nothing idle there.
       }
     }
-    PoolState.Counts counts = pool.state.counts();
+    PoolCounts counts = pool.state.counts();
     int[] aboveMin = {counts.held() + inUcp - pool.options().min()};
     List<HeldConnection> toClose = new ArrayList<>();
     List<HeldConnection> leaving = pool.state.takeIdle(h -> {

@@ -56,7 +56,7 @@ final class LobImpl implements AsyncLob {
       case NCLOB -> new LobImpl(s, type, s.jdbc().createNClob(), null);
       case BLOB -> new LobImpl(s, type, null, s.jdbc().createBlob());
     };
-    s.opened(lob, lob::freeQuietly);
+    s.changes().opened(lob, lob::freeQuietly);
     return lob;
   }
 
@@ -76,7 +76,7 @@ final class LobImpl implements AsyncLob {
       }
       lob = new LobImpl(s, jdbcType == Types.NCLOB ? LobType.NCLOB : LobType.CLOB, c, null);
     }
-    s.opened(lob, lob::freeQuietly);
+    s.changes().opened(lob, lob::freeQuietly);
     return lob;
   }
 

@@ -133,7 +133,7 @@ final class OraclePipeline {
         if (step.mayWrite()) {
           // Marked when sent, not when read: a run stopped before its answers are read may
           // still have written, and the release must roll that back (issue 19, item 1).
-          s.markDirty();
+          s.changes().markDirty();
         }
         submitted[i] = submit(connection, oc, step, errors);
         if (!continueOnError && submitted[i].outcome.isCompletedExceptionally()) {
@@ -142,7 +142,7 @@ final class OraclePipeline {
       }
       // Nothing synchronous may run on the connection before every answer is in.
       awaitAll(s, submitted);
-      PipelineImpl.stopIfAsked(s, run.size());
+      PipelineRunner.stopIfAsked(s, run.size());
       List<PipelineResult> results = new ArrayList<>(run.size());
       for (int i = 0; i < run.size(); i++) {
         Throwable error = errorOf(submitted[i]);
@@ -154,7 +154,7 @@ final class OraclePipeline {
             error = e;
           }
         }
-        if (!PipelineImpl.failed(s, run, i, error, continueOnError, results, true)) {
+        if (!PipelineRunner.failed(s, run, i, error, continueOnError, results, true)) {
           break;
         }
       }
@@ -341,13 +341,13 @@ final class OraclePipeline {
         boolean query = !items.isEmpty() && Boolean.TRUE.equals(items.get(0));
         Statements.noteTransaction(s, step.sql(), query);
         long count = query ? 0 : Math.max(0, statement.getLargeUpdateCount());
-        return PipelineImpl.done(index, step, null, null, count, null, PipelineImpl.warning(statement), true);
+        return PipelineRunner.done(index, step, null, null, count, null, PipelineRunner.warning(statement), true);
       }
       case EXECUTE_MANY -> {
         if (statement == null) {
-          return PipelineImpl.done(index, step, null, null, 0, null, null, true);
+          return PipelineRunner.done(index, step, null, null, 0, null, null, true);
         }
-        s.markDirty();
+        s.changes().markDirty();
         long total = 0;
         for (Object item : items) {
           long count = ((Number) item).longValue();
@@ -357,26 +357,26 @@ final class OraclePipeline {
           }
           total += Math.max(0, count);
         }
-        return PipelineImpl.done(index, step, null, null, total, null, PipelineImpl.warning(statement), true);
+        return PipelineRunner.done(index, step, null, null, total, null, PipelineRunner.warning(statement), true);
       }
       case FETCH_ONE, FETCH_MANY, FETCH_ALL -> {
         if (items.isEmpty() || !(items.get(0) instanceof ResultSet)) {
-          throw PipelineImpl.notAQuery(step);
+          throw PipelineRunner.notAQuery(step);
         }
         Statements.noteTransaction(s, step.sql(), true);
         try (ResultSet rs = (ResultSet) items.get(0)) {
-          return PipelineImpl.readRows(connection, index, step, statement, rs, true);
+          return PipelineRunner.readRows(connection, index, step, statement, rs, true);
         }
       }
       case CALL_FUNC -> {
-        s.markDirty();
+        s.changes().markDirty();
         CallableStatement cs = (CallableStatement) statement;
         Class<?> type = step.returnType();
         Object value = type == Object.class ? cs.getObject(1) : cs.getObject(1, type);
-        return PipelineImpl.done(index, step, null, null, 0, value, PipelineImpl.warning(cs), true);
+        return PipelineRunner.done(index, step, null, null, 0, value, PipelineRunner.warning(cs), true);
       }
       case CALL_PROC -> {
-        s.markDirty();
+        s.changes().markDirty();
         CallableStatement cs = (CallableStatement) statement;
         Object[] args = step.callArgs();
         List<Object> after = new ArrayList<>(args.length);
@@ -387,12 +387,12 @@ final class OraclePipeline {
             after.add(args[i]);
           }
         }
-        return PipelineImpl.done(index, step, null, null, 0, Collections.unmodifiableList(after),
-            PipelineImpl.warning(cs), true);
+        return PipelineRunner.done(index, step, null, null, 0, Collections.unmodifiableList(after),
+            PipelineRunner.warning(cs), true);
       }
       case COMMIT -> {
         s.markClean();
-        return PipelineImpl.done(index, step, null, null, 0, null, null, true);
+        return PipelineRunner.done(index, step, null, null, 0, null, null, true);
       }
       default -> throw new IllegalStateException("unknown pipeline step " + step.kind());
     }

@@ -140,7 +140,7 @@ final class PoolOpener {
   }
 
   private void launch() {
-    if (pool.state.lifecycle() != PoolState.Lifecycle.OPEN) {
+    if (pool.state.lifecycle() != PoolLifecycle.OPEN) {
       // Suspended or closing: the place goes back without borrowing from a stopped or destroyed UCP.
       settled();
       failed(null);
@@ -208,7 +208,7 @@ final class PoolOpener {
 
   /** A reserved open did not give a connection: the first waiter gets the error, the others another try. */
   private void failed(Throwable error) {
-    PoolState.OpenFailure failure = pool.state.openFailed();
+    OpenFailure failure = pool.state.openFailed();
     if (failure.waiterToFail() != null) {
       pool.failAcquire(failure.waiterToFail(), error != null ? error
           : new PoolClosedException(pool.name + " - pool is closed"));
@@ -259,7 +259,7 @@ final class PoolOpener {
       } catch (SQLException e) {
         lastError = e;
         if (!UcpConfiguration.isUcpWait(e) || givenUp.getAsBoolean()
-            || pool.state.lifecycle() != PoolState.Lifecycle.OPEN || System.nanoTime() - giveUpAt > 0) {
+            || pool.state.lifecycle() != PoolLifecycle.OPEN || System.nanoTime() - giveUpAt > 0) {
           throw e;
         }
         LOG.log(Level.DEBUG, () -> pool.name + " - UCP's short wait passed while it opens or grows; borrowing again");

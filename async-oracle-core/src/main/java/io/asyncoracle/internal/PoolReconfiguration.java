@@ -75,7 +75,7 @@ final class PoolReconfiguration {
     if (change == null) {
       return CompletableFuture.failedFuture(new InvalidArgumentException("change", "change must not be null"));
     }
-    if (pool.state.lifecycle() == PoolState.Lifecycle.CLOSING) {
+    if (pool.state.lifecycle() == PoolLifecycle.CLOSING) {
       return CompletableFuture.failedFuture(new PoolClosedException(pool.name + " - pool is closed"));
     }
     PoolOptions before = pool.options();

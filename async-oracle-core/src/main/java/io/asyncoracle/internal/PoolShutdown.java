@@ -48,7 +48,7 @@ final class PoolShutdown {
       if (closeFuture != null) {
         return CompletableFuture.failedFuture(new PoolClosedException(pool.name + " - pool is closed"));
       }
-      if (suspendFuture != null && pool.state.lifecycle() == PoolState.Lifecycle.SUSPENDED) {
+      if (suspendFuture != null && pool.state.lifecycle() == PoolLifecycle.SUSPENDED) {
         return suspendFuture;
       }
       idle = pool.state.suspend();
@@ -80,7 +80,7 @@ final class PoolShutdown {
 
   private synchronized boolean stillSuspended(long suspension) {
     return suspensions == suspension && suspendFuture != null && closeFuture == null
-        && pool.state.lifecycle() == PoolState.Lifecycle.SUSPENDED;
+        && pool.state.lifecycle() == PoolLifecycle.SUSPENDED;
   }
 
   CompletableFuture<Void> resume() {
@@ -132,14 +132,14 @@ final class PoolShutdown {
     }
     boolean forced = force || interrupt;
     CompletableFuture<Void> done;
-    PoolState.Closing closing;
+    PoolClosing closing;
     synchronized (this) {
       if (closeFuture != null) {
         done = closeFuture;
         closing = null;
       } else {
         try {
-          closing = pool.state.close(forced ? PoolState.LentConnections.WAIT_FOR_THEM : PoolState.LentConnections.REFUSE);
+          closing = pool.state.close(forced ? LentConnections.WAIT_FOR_THEM : LentConnections.REFUSE);
         } catch (IllegalStateException lent) {
           return CompletableFuture.failedFuture(new PoolBusyException(pool.name + " - cannot close: "
               + lent.getMessage() + " connection(s) still in use (ORA-24422); close with force to wait for them"));

@@ -2,17 +2,15 @@ package io.asyncoracle.internal;
 
 import io.asyncoracle.GetMode;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * The only owner of the pool's state: the idle stack, the waiter queue, the places and the
+ * The only owner of the pool's state: the idle stack ({@link IdleStack}), the waiter queue, the places and the
  * lifecycle. Every change is one method that takes the lock, changes the state and returns what the
  * caller must do once the lock is released (hand a connection to a waiter, open, give back, close).
  * Nothing here calls out: no driver, no UCP, no future completion, no application code. So it can be
@@ -25,82 +23,28 @@ import java.util.function.Predicate;
  */
 final class PoolState {
 
-  /** Where the pool is in its life. */
-  enum Lifecycle {
-    /** Lends, opens and queues. */
-    OPEN,
-    /** Between suspend and resume: nothing is lent or opened; acquires queue; what comes back leaves. */
-    SUSPENDED,
-    /** Closed or closing: acquires fail; what comes back leaves. */
-    CLOSING
-  }
-
-  /** What becomes of a connection that came back or was opened. */
-  enum Fate {
-    /** Pushed on the idle stack. */
-    POOLED,
-    /** Lent to the waiter in {@link HeldConnection#handedTo}. */
-    HANDED_ON,
-    /** Leaves the pool for UCP (the pool is suspended or closing); still held until {@link #placeFreed}. */
-    GIVE_BACK,
-    /** Closed for good (above max); still held until {@link #placeFreed}. */
-    CLOSE
-  }
-
-  /** How an acquire was admitted. */
-  enum Admission {
-    /** An idle connection was taken for it: {@link AcquireFuture#candidate}. */
-    LEND,
-    /** Queued; {@link AcquireFuture#opens} opens were reserved (maybe none). */
-    QUEUED,
-    /** Refused: the pool is closed. */
-    CLOSED,
-    /** Refused: every connection is busy and the queue is full (or NOWAIT). */
-    EXHAUSTED
-  }
-
-  /** What a failed open leaves to do: the waiter that gets the error, and whether another open was reserved. */
-  record OpenFailure(AcquireFuture waiterToFail, int opens) {
-  }
-
-  /** What closing took out of the pool: the waiters to fail and the idle connections to give back. */
-  record Closing(List<AcquireFuture> waiters, List<HeldConnection> idle) {
-  }
-
-  /** The limits the state enforces; replaced as a whole by a reconfigure. */
-  record Limits(int max, int maxWaiters, GetMode getMode, int increment) {
-  }
-
-  /** A consistent view of the counts. */
-  record Counts(int held, int idle, int lent, int waiting, int opening) {
-  }
-
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<HeldConnection> idle = new ArrayDeque<>();
+  private final IdleStack idle = new IdleStack();
   private final WaiterQueue waiters = new WaiterQueue();
   /** Every held connection: idle, lent, or on its way out. */
   private final Set<HeldConnection> allHeld = Collections.newSetFromMap(new IdentityHashMap<>());
   private int opening;
   private int held;
   private int lent;
-  private Lifecycle lifecycle = Lifecycle.OPEN;
-  private Limits limits;
+  private PoolLifecycle lifecycle = PoolLifecycle.OPEN;
+  private PoolStateLimits limits;
 
-  PoolState(Limits limits) {
+  PoolState(PoolStateLimits limits) {
     this.limits = limits;
   }
 
   // ---- lending --------------------------------------------------------------------------------
 
-  /**
-   * The fast path: the most recent idle connection when nobody waits, counted as lent.
-   *
-   * @return the connection, or {@code null} when the general path is needed
-   */
+  /** The fast path: the most recent idle connection when nobody waits, counted as lent; else {@code null}. */
   HeldConnection lendIdleNow() {
     lock.lock();
     try {
-      if (lifecycle != Lifecycle.OPEN || !waiters.isEmpty() || idle.isEmpty()) {
+      if (lifecycle != PoolLifecycle.OPEN || !waiters.isEmpty() || idle.isEmpty()) {
         return null;
       }
       lent++;
@@ -114,17 +58,17 @@ final class PoolState {
   Admission admit(AcquireFuture acquire) {
     lock.lock();
     try {
-      Limits current = limits;
-      if (lifecycle == Lifecycle.CLOSING) {
+      PoolStateLimits current = limits;
+      if (lifecycle == PoolLifecycle.CLOSING) {
         return Admission.CLOSED;
       }
-      if (lifecycle == Lifecycle.SUSPENDED) {
+      if (lifecycle == PoolLifecycle.SUSPENDED) {
         // Served after the resume; its acquire timeout runs meanwhile.
         return enqueueLocked(acquire, 0);
       }
       boolean canOpen = opening + held < current.max();
       HeldConnection candidate;
-      if (waiters.isEmpty() && !idle.isEmpty() && (candidate = pickIdleLocked(acquire, canOpen)) != null) {
+      if (waiters.isEmpty() && !idle.isEmpty() && (candidate = idle.pick(acquire, canOpen)) != null) {
         lent++;
         acquire.candidate = candidate;
         return Admission.LEND;
@@ -162,34 +106,6 @@ final class PoolState {
     return Admission.QUEUED;
   }
 
-  /**
-   * The idle connection an acquire takes: the most recently used one, or for a tag, the most recent
-   * with that tag, else the most recent untagged one (any with {@code matchAnyTag}). {@code null}
-   * when none suits but the pool may still open one; a pool that cannot open gives its most recent
-   * connection rather than keep the caller waiting while connections sit idle.
-   */
-  private HeldConnection pickIdleLocked(AcquireFuture acquire, boolean canOpen) {
-    if (acquire.tag == null) {
-      return idle.pop();
-    }
-    HeldConnection untagged = null;
-    for (HeldConnection h : idle) {
-      String tag = h.state.tag;
-      if (acquire.tag.equals(tag)) {
-        idle.remove(h);
-        return h;
-      }
-      if (untagged == null && (tag == null || acquire.matchAnyTag)) {
-        untagged = h;
-      }
-    }
-    if (untagged != null) {
-      idle.remove(untagged);
-      return untagged;
-    }
-    return canOpen ? null : idle.pop();
-  }
-
   /** An acquire no longer waits (timed out, cancelled): it leaves the queue. */
   void leaveQueue(AcquireFuture acquire) {
     lock.lock();
@@ -200,13 +116,7 @@ final class PoolState {
     }
   }
 
-  /**
-   * Takes the waiters whose deadline has passed out of the queue.
-   *
-   * @param now the clock's time
-   * @param expired receives them
-   * @return the next deadline among those still queued, or {@link Long#MAX_VALUE} for none
-   */
+  /** Moves the waiters whose deadline passed to {@code expired}; returns the next deadline, or MAX_VALUE. */
   long expireWaiters(long now, List<AcquireFuture> expired) {
     lock.lock();
     try {
@@ -219,16 +129,16 @@ final class PoolState {
   // ---- coming back ----------------------------------------------------------------------------
 
   /** A lent connection comes back in good order: the next waiter gets it, or the idle stack, or it leaves. */
-  Fate cameBack(HeldConnection connection) {
+  ConnectionFate cameBack(HeldConnection connection) {
     lock.lock();
     try {
       lent--;
-      if (lifecycle != Lifecycle.OPEN) {
-        return Fate.GIVE_BACK;
+      if (lifecycle != PoolLifecycle.OPEN) {
+        return ConnectionFate.GIVE_BACK;
       }
       if (staying() >= limits.max()) {
         // Opened beyond max (FORCEGET), or max was lowered: closed rather than pooled.
-        return Fate.CLOSE;
+        return ConnectionFate.CLOSE;
       }
       return handOnLocked(connection);
     } finally {
@@ -237,32 +147,32 @@ final class PoolState {
   }
 
   /** A connection taken for an acquire that did not use it (timed out meanwhile, say): as {@link #cameBack}. */
-  Fate notUsed(HeldConnection connection) {
+  ConnectionFate notUsed(HeldConnection connection) {
     return cameBack(connection);
   }
 
   /** A new connection is open: the first waiter gets it, or the idle stack; above max with nobody waiting, it closes. */
-  Fate opened(HeldConnection connection) {
+  ConnectionFate opened(HeldConnection connection) {
     lock.lock();
     try {
       opening--;
       held++;
       allHeld.add(connection);
-      if (lifecycle != Lifecycle.OPEN) {
-        return Fate.GIVE_BACK;
+      if (lifecycle != PoolLifecycle.OPEN) {
+        return ConnectionFate.GIVE_BACK;
       }
       AcquireFuture next = waiters.pollLive();
       if (next != null) {
         lent++;
         connection.handedTo = next;
-        return Fate.HANDED_ON;
+        return ConnectionFate.HANDED_ON;
       }
       if (staying() >= limits.max()) {
         // Opened beyond max for an acquire that gave up meanwhile (FORCEGET).
-        return Fate.CLOSE;
+        return ConnectionFate.CLOSE;
       }
       idle.push(connection);
-      return Fate.POOLED;
+      return ConnectionFate.POOLED;
     } finally {
       lock.unlock();
     }
@@ -277,15 +187,15 @@ final class PoolState {
     return opening + lent + idle.size();
   }
 
-  private Fate handOnLocked(HeldConnection connection) {
+  private ConnectionFate handOnLocked(HeldConnection connection) {
     AcquireFuture next = waiters.pollLive();
     if (next != null) {
       lent++;
       connection.handedTo = next;
-      return Fate.HANDED_ON;
+      return ConnectionFate.HANDED_ON;
     }
     idle.push(connection);
-    return Fate.POOLED;
+    return ConnectionFate.POOLED;
   }
 
   /** Reserves a place for an open made outside the queue (the first connection of a fail-fast create). */
@@ -303,7 +213,7 @@ final class PoolState {
     lock.lock();
     try {
       opening--;
-      if (lifecycle != Lifecycle.OPEN) {
+      if (lifecycle != PoolLifecycle.OPEN) {
         // Suspended: the waiters wait for the resume; closing: they were failed already.
         return new OpenFailure(null, 0);
       }
@@ -336,11 +246,7 @@ final class PoolState {
     }
   }
 
-  /**
-   * A connection that was leaving is closed or back in UCP: its place is free.
-   *
-   * @return how many opens to start for acquires waiting
-   */
+  /** A connection that was leaving is closed or back in UCP: its place is free. Returns the opens to start. */
   int placeFreed(HeldConnection connection) {
     lock.lock();
     try {
@@ -355,9 +261,7 @@ final class PoolState {
 
   /**
    * A lent connection whose call never returns is given up: its place is free now, whatever the
-   * driver does later.
-   *
-   * @return how many opens to start for acquires waiting
+   * driver does later. Returns how many opens to start for acquires waiting.
    */
   int abandoned(HeldConnection connection) {
     lock.lock();
@@ -372,11 +276,7 @@ final class PoolState {
     }
   }
 
-  /**
-   * Reserves an open for each waiter no open is for yet, as far as max allows.
-   *
-   * @return how many opens to start
-   */
+  /** Reserves an open for each waiter no open is for yet, as far as max allows; returns how many to start. */
   int reserveOpensForWaiters() {
     lock.lock();
     try {
@@ -387,7 +287,7 @@ final class PoolState {
   }
 
   private int reserveOpensForWaitersLocked() {
-    if (lifecycle != Lifecycle.OPEN) {
+    if (lifecycle != PoolLifecycle.OPEN) {
       return 0;
     }
     waiters.dropDone();
@@ -397,38 +297,24 @@ final class PoolState {
   }
 
   /**
-   * Takes idle connections out of the pool (housekeeping): each one {@code leave} selects stays held
-   * until {@link #placeFreed}. Least recently used first.
-   *
-   * @param leave selects the connections that leave
-   * @return those that leave
+   * Takes the idle connections {@code leave} selects out of the pool (housekeeping), least recently
+   * used first; each stays held until {@link #placeFreed}.
    */
   List<HeldConnection> takeIdle(Predicate<HeldConnection> leave) {
-    List<HeldConnection> leaving = new ArrayList<>();
     lock.lock();
     try {
-      for (Iterator<HeldConnection> it = idle.descendingIterator(); it.hasNext(); ) {
-        HeldConnection h = it.next();
-        if (leave.test(h)) {
-          it.remove();
-          leaving.add(h);
-        }
-      }
+      return idle.takeIf(leave);
     } finally {
       lock.unlock();
     }
-    return leaving;
   }
 
   /**
    * New limits (a reconfigure). With a lower max, idle connections above it leave now (lent ones as
-   * they come back); with a higher one, the waiters get the opens the new room allows.
-   *
-   * @param next the limits
-   * @param aboveMax receives the idle connections that leave
-   * @return how many opens to start
+   * they come back, into {@code aboveMax}); with a higher one, the waiters get the opens the new
+   * room allows. Returns how many opens to start.
    */
-  int changeLimits(Limits next, List<HeldConnection> aboveMax) {
+  int changeLimits(PoolStateLimits next, List<HeldConnection> aboveMax) {
     lock.lock();
     try {
       limits = next;
@@ -444,7 +330,7 @@ final class PoolState {
   // ---- lifecycle ------------------------------------------------------------------------------
 
   /** The lifecycle now. */
-  Lifecycle lifecycle() {
+  PoolLifecycle lifecycle() {
     lock.lock();
     try {
       return lifecycle;
@@ -453,38 +339,28 @@ final class PoolState {
     }
   }
 
-  /**
-   * Suspends an open pool: the idle connections leave (held until given back).
-   *
-   * @return the idle connections, or {@code null} if the pool was not open
-   */
+  /** Suspends an open pool: returns the idle connections, which leave (held until given back), or null. */
   List<HeldConnection> suspend() {
     lock.lock();
     try {
-      if (lifecycle != Lifecycle.OPEN) {
+      if (lifecycle != PoolLifecycle.OPEN) {
         return null;
       }
-      lifecycle = Lifecycle.SUSPENDED;
-      List<HeldConnection> leaving = new ArrayList<>(idle);
-      idle.clear();
-      return leaving;
+      lifecycle = PoolLifecycle.SUSPENDED;
+      return idle.takeAll();
     } finally {
       lock.unlock();
     }
   }
 
-  /**
-   * Resumes a suspended pool.
-   *
-   * @return how many opens to start for the acquires that waited, or -1 if the pool was not suspended
-   */
+  /** Resumes a suspended pool: returns the opens to start for the acquires that waited, or -1 if not suspended. */
   int resume() {
     lock.lock();
     try {
-      if (lifecycle != Lifecycle.SUSPENDED) {
+      if (lifecycle != PoolLifecycle.SUSPENDED) {
         return -1;
       }
-      lifecycle = Lifecycle.OPEN;
+      lifecycle = PoolLifecycle.OPEN;
       return reserveOpensForWaitersLocked();
     } finally {
       lock.unlock();
@@ -495,7 +371,7 @@ final class PoolState {
   boolean suspendedAndEmpty() {
     lock.lock();
     try {
-      return lifecycle == Lifecycle.SUSPENDED && lent == 0 && opening == 0 && held == 0;
+      return lifecycle == PoolLifecycle.SUSPENDED && lent == 0 && opening == 0 && held == 0;
     } finally {
       lock.unlock();
     }
@@ -508,31 +384,21 @@ final class PoolState {
    * @return what closing took out, or {@code null} when the pool is already closing
    * @throws IllegalStateException (with the count) when connections are lent and the close may not wait
    */
-  Closing close(LentConnections lentAllowed) {
+  PoolClosing close(LentConnections lentAllowed) {
     lock.lock();
     try {
-      if (lifecycle == Lifecycle.CLOSING) {
+      if (lifecycle == PoolLifecycle.CLOSING) {
         return null;
       }
       if (lentAllowed == LentConnections.REFUSE && lent > 0) {
         throw new IllegalStateException(Integer.toString(lent));
       }
-      lifecycle = Lifecycle.CLOSING;
+      lifecycle = PoolLifecycle.CLOSING;
       List<AcquireFuture> queued = waiters.removeAll();
-      List<HeldConnection> leaving = new ArrayList<>(idle);
-      idle.clear();
-      return new Closing(queued, leaving);
+      return new PoolClosing(queued, idle.takeAll());
     } finally {
       lock.unlock();
     }
-  }
-
-  /** What a close does with connections still lent. */
-  enum LentConnections {
-    /** Refuse to close (ORA-24422). */
-    REFUSE,
-    /** Close, and finish once they come back. */
-    WAIT_FOR_THEM
   }
 
   /**
@@ -542,7 +408,7 @@ final class PoolState {
   boolean closingAndNothingLent() {
     lock.lock();
     try {
-      return lifecycle == Lifecycle.CLOSING && lent == 0;
+      return lifecycle == PoolLifecycle.CLOSING && lent == 0;
     } finally {
       lock.unlock();
     }
@@ -551,10 +417,10 @@ final class PoolState {
   // ---- views ----------------------------------------------------------------------------------
 
   /** The counts, consistent with each other. */
-  Counts counts() {
+  PoolCounts counts() {
     lock.lock();
     try {
-      return new Counts(held, idle.size(), lent, waiters.size(), opening);
+      return new PoolCounts(held, idle.size(), lent, waiters.size(), opening);
     } finally {
       lock.unlock();
     }
@@ -571,7 +437,7 @@ final class PoolState {
   }
 
   /** The limits now. */
-  Limits limits() {
+  PoolStateLimits limits() {
     return limits;
   }
 
@@ -592,11 +458,7 @@ final class PoolState {
     return sessions;
   }
 
-  /**
-   * Checks the invariants; for tests.
-   *
-   * @throws IllegalStateException naming the first one broken
-   */
+  /** Checks the invariants, for tests: throws IllegalStateException naming the first one broken. */
   void checkInvariants() {
     lock.lock();
     try {
@@ -606,7 +468,7 @@ final class PoolState {
       for (HeldConnection h : idle) {
         require(allHeld.contains(h), "every idle connection is held");
       }
-      require(lifecycle == Lifecycle.OPEN || idle.isEmpty(), "only an open pool keeps idle connections");
+      require(lifecycle == PoolLifecycle.OPEN || idle.isEmpty(), "only an open pool keeps idle connections");
       require(limits.getMode() == GetMode.FORCEGET || opening + held <= Math.max(limits.max(), held),
           "opening + held <= max");
     } finally {
@@ -623,7 +485,7 @@ final class PoolState {
 
   @Override
   public String toString() {
-    Counts c = counts();
+    PoolCounts c = counts();
     return "total=" + c.held() + ", busy=" + c.lent() + ", idle=" + c.idle() + ", waiting=" + c.waiting()
         + ", opening=" + c.opening();
   }

@@ -37,7 +37,7 @@ final class ReadOnlyTransactions {
         s.jdbc().rollback();
       }
     }
-    s.setReadOnlyNow(readOnly);
+    s.changes().setReadOnlyNow(readOnly);
   }
 
   /**

@@ -4,26 +4,22 @@ import io.asyncoracle.AsyncOracleException;
 import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolClosedException;
 import io.asyncoracle.UnsupportedFeatureException;
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.ToLongFunction;
 
 /**
  * One connection as lent to an application: the lane its calls run on, the JDBC connection, the
  * call in progress (for cancel and call timeouts) and the session state to clean up on release.
- * {@link #run(String, JdbcAction)} is the one place blocking JDBC work is moved onto a worker.
+ * {@link #run(String, JdbcAction)} is the one place blocking JDBC work is moved onto a worker; each
+ * call is one {@link LaneCall}, which runs it on the lane. What the application changed is in
+ * {@link #changes()}, the release in {@link SessionRelease}.
  */
 final class Session {
 
-  private static final System.Logger LOG = System.getLogger(Session.class.getName());
   private static final java.lang.invoke.VarHandle RELEASE;
   private static final java.lang.invoke.VarHandle SLOT_FREED;
 
@@ -36,21 +32,11 @@ final class Session {
       throw new ExceptionInInitializerError(e);
     }
   }
-  static final String MODULE = "OCSID.MODULE";
 
+  static final String MODULE = "OCSID.MODULE";
 
   /** How long a timed-out call may take to answer its cancel before its connection is given up. */
   static final Duration CANCEL_GRACE = Duration.ofMillis(500);
-
-
-  /** Counts the rows of a call's result for its observation; {@code -1} for none. */
-  static final ToLongFunction<Object> NO_ROWS = result -> -1;
-  /** The result is the count of rows affected. */
-  static final ToLongFunction<Object> COUNTED = result -> result instanceof Long n ? n : -1;
-  /** The result is the list of rows fetched. */
-  static final ToLongFunction<Object> LISTED = result -> result instanceof List<?> rows ? rows.size() : -1;
-  /** The result is one row or {@code null}. */
-  static final ToLongFunction<Object> ONE_OR_NONE = result -> result == null ? 0 : 1;
 
   final Engine engine;
   private final Lane lane;
@@ -189,7 +175,7 @@ final class Session {
    * @return the future the application gets
    */
   <T> CompletableFuture<T> run(String operation, JdbcAction<T> action) {
-    return run(operation, action, null, NO_ROWS, null, null);
+    return run(operation, action, null, LaneCall.NO_ROWS, null, null);
   }
 
   /**
@@ -209,133 +195,20 @@ final class Session {
       ToLongFunction<Object> rows, String statement, String procedure) {
     AsyncOracleException refused = refusal(operation);
     if (refused != null) {
-      LaneCall<T> call = new LaneCall<>(operation, action, null, rows, Aborted.FAIL_AS_APPLICATION_ERROR);
+      LaneCall<T> call = new LaneCall<>(this, operation, action, null, rows, LaneCall.Aborted.FAIL_AS_APPLICATION_ERROR);
       call.completeExceptionally(refused);
       return call;
     }
     ObservedCall observed = target == null || observedAs == null ? null
         : target.start(observedAs, statement, procedure);
-    LaneCall<T> call = new LaneCall<>(operation, action, observed, rows, Aborted.FAIL_AS_APPLICATION_ERROR);
+    LaneCall<T> call = new LaneCall<>(this, operation, action, observed, rows, LaneCall.Aborted.FAIL_AS_APPLICATION_ERROR);
     lane.submit(call);
     return call;
   }
 
-  /**
-   * The future of a call, as {@link #run} returns it: cancelling it ({@code cancel(true)} or
-   * {@code cancel(false)}, the same) breaks the statement if the call is running, so the lane and
-   * the connection are free again as soon as the driver answers the break; a call still queued is
-   * skipped when its turn comes ({@link #execute} finds its future done). Futures derived from it
-   * are plain {@link CallFuture}s: as with any {@code CompletableFuture}, cancelling a dependent
-   * does not cancel what it depends on.
-   */
-  private final class LaneCall<T> extends CallFuture<T> implements Lane.Task, Runnable {
-    private final String operation;
-    private final JdbcAction<T> action;
-    /** The call's observation, or {@code null}. */
-    private final ObservedCall observed;
-    private final ToLongFunction<Object> rows;
-    private final Aborted aborted;
-    /** The outcome to deliver once the lane is let go (see {@link #run()}). */
-    private T value;
-    private Throwable failure;
-
-    LaneCall(String operation, JdbcAction<T> action, ObservedCall observed, ToLongFunction<Object> rows,
-        Aborted aborted) {
-      super(engine);
-      this.operation = operation;
-      this.action = action;
-      this.observed = observed;
-      this.rows = rows;
-      this.aborted = aborted;
-    }
-
-    @Override
-    boolean completedByThePool() {
-      return true;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        cancelled(this);
-      }
-      return cancelled;
-    }
-
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-      return new CallFuture<>(engine);
-    }
-
-    /** Runs on the lane: the call itself; returns this call as its own delivery, or {@code null}. */
-    @Override
-    public Runnable runOnLane() {
-      return execute(this);
-    }
-
-    @Override
-    public void abort(Throwable error) {
-      if (observed != null) {
-        CallTarget.stop(observed, -1, error);
-      }
-      if (aborted == Aborted.FAIL_AS_IS) {
-        completeExceptionally(error);
-      } else {
-        engine.fail(this, error instanceof RejectedExecutionException
-            ? new PoolClosedException(owner.name() + " - " + operation + " could not run: the pool's workers are"
-                + " shut down", error)
-            : Errors.failure(error));
-      }
-    }
-
-    /** The delivery, once the lane is let go: completes this future with the outcome, in the caller's context. */
-    @Override
-    public void run() {
-      ObservedCall.Scope scope = observed == null ? null : CallTarget.open(observed, true);
-      try {
-        if (failure == null) {
-          engine.complete(this, value);
-        } else {
-          engine.fail(this, failure);
-        }
-      } finally {
-        if (scope != null) {
-          CallTarget.close(scope);
-        }
-      }
-    }
-  }
-
-  /** How a call that no worker will run fails. */
-  private enum Aborted {
-    /** As an application's call: mapped, through the engine. */
-    FAIL_AS_APPLICATION_ERROR,
-    /** As the pool's own call (a release, a clean-up): with the error as it is. */
-    FAIL_AS_IS
-  }
-
-  /**
-   * A call's future was cancelled. If that call is the one running, its statement is broken; a
-   * statement not yet started sees the cancel in {@link #track} and does not start.
-   */
-  private void cancelled(CompletableFuture<?> future) {
-    RunningCall call = current;
-    if (call == null || call.future != future || call.returned) {
-      return;
-    }
-    // A cancel is a network call (ojdbc sends a break, H2 over TCP opens a connection): off the
-    // application's thread, which an asynchronous API must never hold.
-    try {
-      engine.workers().execute(call::cancel);
-    } catch (RejectedExecutionException e) {
-      call.cancel();
-    }
-  }
-
   /** Like {@link #run} but also allowed after release began: for release itself and cursor clean-up. */
   <T> CompletableFuture<T> runInternal(String operation, JdbcAction<T> action) {
-    LaneCall<T> call = new LaneCall<>(operation, action, null, NO_ROWS, Aborted.FAIL_AS_IS);
+    LaneCall<T> call = new LaneCall<>(this, operation, action, null, LaneCall.NO_ROWS, LaneCall.Aborted.FAIL_AS_IS);
     lane.submit(call);
     return call;
   }
@@ -356,92 +229,24 @@ final class Session {
     return null;
   }
 
-  /** Runs one call on the lane; returns the call as the delivery of its outcome, or {@code null} for none. */
-  private <T> Runnable execute(LaneCall<T> future) {
-    String operation = future.operation;
-    ObservedCall observed = future.observed;
-    if (future.isDone()) {
-      if (observed != null) {
-        // Cancelled by the application before it ran (or aborted, which stopped it already).
-        CallTarget.stop(observed, -1, new java.util.concurrent.CancellationException(operation + " was cancelled"));
-      }
-      return null;
-    }
-    if (abandoned) {
-      AsyncOracleException refused = new AsyncOracleException(operation + " refused: the connection was"
-          + " discarded after a call the database did not answer");
-      if (observed != null) {
-        CallTarget.stop(observed, -1, refused);
-      }
-      future.failure = refused;
-      return future;
-    }
-    RunningCall call = new RunningCall(this, operation, future, observed);
-    Duration timeout = callTimeout;
-    ScheduledFuture<?> timer = null;
+  /** The call running on the lane now, or {@code null}. */
+  RunningCall currentCall() {
+    return current;
+  }
+
+  /** A call starts on the lane (see {@link LaneCall#runOnLane()}). */
+  void callStarted(RunningCall call) {
     current = call;
-    ObservedCall.Scope scope = observed == null ? null : CallTarget.open(observed, false);
-    try {
-      if (!timeout.isZero()) {
-        timer = engine.schedule(() -> call.timedOut(timeout), timeout.toNanos());
-      }
-      SessionChanges pending = changes;
-      if (pending != null) {
-        pending.applyPending();
-      }
-      T result = future.action.execute(this);
-      if (scope != null) {
-        CallTarget.close(scope);
-        scope = null;
-      }
-      boolean inTime = finish(call, timer);
-      if (!inTime) {
-        return null;
-      }
-      if (observed != null) {
-        CallTarget.stop(observed, future.rows.applyAsLong(result), null);
-      }
-      future.value = result;
-      return future;
-    } catch (Throwable error) {
-      if (scope != null) {
-        CallTarget.close(scope);
-      }
-      boolean inTime = finish(call, timer);
-      if (error instanceof Error || Errors.isFatal(error)) {
-        // After an Error (a mapper's StackOverflowError, an OutOfMemoryError in the driver) nobody
-        // can tell what state the driver's session is in: usable for this lending, never lent again.
-        broken = true;
-      }
-      if (!inTime) {
-        return null;
-      }
-      Throwable failure = translate(call, error);
-      if (observed != null) {
-        CallTarget.stop(observed, -1, failure);
-      }
-      future.failure = failure;
-      return future;
-    }
   }
 
-
-  /** Ends the call; returns {@code false} if its deadline had already passed (the timer owns the future). */
-  private boolean finish(RunningCall call, ScheduledFuture<?> timer) {
+  /** The call on the lane returned. */
+  void callEnded() {
     current = null;
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    return call.finish();
   }
 
-  private Throwable translate(RunningCall call, Throwable error) {
-    AsyncOracleException why = revoked;
-    if (why != null && !(Errors.unwrap(error) instanceof AsyncOracleException) && !(error instanceof Error)) {
-      return new PoolClosedException(owner.name() + " - " + call.operation + " was interrupted: "
-          + why.getMessage(), Errors.unwrap(error));
-    }
-    return Errors.failure(error);
+  /** Nobody can tell what state the session is in now: usable for this lending, never lent again. */
+  void markBroken() {
+    broken = true;
   }
 
   /**
@@ -546,7 +351,10 @@ final class Session {
 
   // ---- what the application changed (SessionChanges) ----------------------------------------
 
-  /** What the application changed on this lend, created on the first change. */
+  /**
+   * What the application changed on this lend, created on the first change. Setters go through it
+   * ({@code session.changes().markDirty()}); the getters below answer without creating it.
+   */
   SessionChanges changes() {
     SessionChanges c = changes;
     if (c == null) {
@@ -572,14 +380,6 @@ final class Session {
     return c == null || c.unchanged();
   }
 
-  void setClientInfo(String key, String value) {
-    changes().setClientInfo(key, value);
-  }
-
-  void setStmtCacheSize(int size) {
-    changes().setStmtCacheSize(size);
-  }
-
   int stmtCacheSize() {
     SessionChanges c = changes;
     return c == null ? stmtCacheSize : c.stmtCacheSize();
@@ -599,15 +399,6 @@ final class Session {
     return c == null ? held.state.baseline.autocommit : c.autocommit();
   }
 
-  void setAutocommitNow(boolean value) throws SQLException {
-    changes().setAutocommitNow(value);
-  }
-
-  /** Notes that the session may hold uncommitted work. Runs on the lane. */
-  void markDirty() {
-    changes().markDirty();
-  }
-
   /** Notes that the transaction ended. Runs on the lane. */
   void markClean() {
     SessionChanges c = changes;
@@ -621,25 +412,9 @@ final class Session {
     return c != null && c.dirty();
   }
 
-  void setTransactionIsolationNow(int level) throws SQLException {
-    changes().setTransactionIsolationNow(level);
-  }
-
   boolean readOnly() {
     SessionChanges c = changes;
     return c != null && c.readOnly();
-  }
-
-  void setReadOnlyNow(boolean value) throws SQLException {
-    changes().setReadOnlyNow(value);
-  }
-
-  void rememberSchema() throws SQLException {
-    changes().rememberSchema();
-  }
-
-  void opened(Object resource, Runnable closer) {
-    changes().opened(resource, closer);
   }
 
   void closed(Object resource) {

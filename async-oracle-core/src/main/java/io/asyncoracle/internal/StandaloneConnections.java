@@ -108,7 +108,7 @@ public final class StandaloneConnections implements SessionOwner {
               settings.stmtCacheSize(), settings.module(), null);
           if (held.oracle && settings != Settings.DEFAULT) {
             // Asked for: sent with the first call, as for a pool's connections.
-            session.setStmtCacheSize(settings.stmtCacheSize());
+            session.changes().setStmtCacheSize(settings.stmtCacheSize());
           }
           ConnectionImpl connection = new ConnectionImpl(session, settings.arraySize(), settings.fetchDecimals());
           if (settings.onConnect() == null) {

@@ -89,7 +89,7 @@ final class StoredCalls {
       }
       s.track(cs);
       cs.execute();
-      s.markDirty();
+      s.changes().markDirty();
       return returnType == Object.class ? returnType.cast(cs.getObject(1)) : cs.getObject(1, returnType);
     }
   }

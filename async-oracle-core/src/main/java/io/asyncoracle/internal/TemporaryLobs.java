@@ -28,7 +28,7 @@ final class TemporaryLobs {
    */
   static void noteQuery(Session s, RowReader reader) {
     if (s.isOracle() && reader.hasLobColumns()) {
-      s.opened(FREE_AT_RELEASE, () -> free(s));
+      s.changes().opened(FREE_AT_RELEASE, () -> free(s));
     }
   }
 

@@ -61,7 +61,7 @@ final class TwoPhaseCommit {
     }
     current = xid;
     prepared = false;
-    session.markDirty();
+    session.changes().markDirty();
     return null;
   }
 

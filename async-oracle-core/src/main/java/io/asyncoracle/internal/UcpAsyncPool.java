@@ -8,7 +8,6 @@ import io.asyncoracle.GetMode;
 import io.asyncoracle.InvalidArgumentException;
 import io.asyncoracle.ObservedCall;
 import io.asyncoracle.PoolClosedException;
-import io.asyncoracle.PoolExhaustedException;
 import io.asyncoracle.PoolListener;
 import io.asyncoracle.PoolOptions;
 import io.asyncoracle.PoolStats;
@@ -16,16 +15,10 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -37,7 +30,10 @@ import oracle.ucp.jdbc.PoolDataSource;
  * there returns what to do next, which this class does once the lock is released. Opening lives in
  * {@link PoolOpener}, the check of an idle connection in {@link IdleCheck}, hooks in
  * {@link SessionSetUp}, suspend/resume/close in {@link PoolShutdown}, UCP's pool manager in
- * {@link UcpControl} and the retiring of idle connections in {@link Housekeeper}.
+ * {@link UcpControl}, the retiring of idle connections in {@link Housekeeper}, pool names in
+ * {@link PoolNames}, stats and the errors that carry them in {@link PoolStatistics}, what outlives
+ * a hold of a physical connection in {@link PhysicalStates} and the start of {@code withConnection}
+ * in {@link WithConnection}.
  *
  * <p>UCP is the source of physical connections: it creates them (TLS, wallets, RAC/FAN) and looks
  * after their lifetime. It is not touched on every call: idle held connections wait in a LIFO stack
@@ -46,8 +42,6 @@ import oracle.ucp.jdbc.PoolDataSource;
 public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFuture.Owner {
 
   private static final System.Logger LOG = System.getLogger(UcpAsyncPool.class.getName());
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final Set<String> NAMES_IN_USE = ConcurrentHashMap.newKeySet();
 
   final String name;
   /** The URL with credentials removed, computed once. */
@@ -63,11 +57,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   volatile PoolListener listener;
   /** Where observed calls go, or {@code null} when no {@link io.asyncoracle.CallObserver} is set. */
   final CallTarget callTarget;
-  /**
-   * What outlives one hold of a physical connection (set-up done, tag, age), by driver connection:
-   * UCP may lend the pool the same physical connection again after it was given back.
-   */
-  private final Map<Connection, PhysicalState> physicalStates = Collections.synchronizedMap(new WeakHashMap<>());
+  private final PhysicalStates physicalStates = new PhysicalStates();
 
   final PoolState state;
   private final WaiterDeadlines deadlines;
@@ -100,8 +90,8 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     this.housekeeper = new Housekeeper(this);
   }
 
-  private static PoolState.Limits stateLimits(PoolOptions options) {
-    return new PoolState.Limits(options.max(), options.maxWaiters(), options.getMode(), options.increment());
+  private static PoolStateLimits stateLimits(PoolOptions options) {
+    return new PoolStateLimits(options.max(), options.maxWaiters(), options.getMode(), options.increment());
   }
 
   /**
@@ -113,7 +103,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   public static CompletableFuture<AsyncPool> create(PoolOptions options) {
     String name;
     try {
-      name = reserveName(options.poolName());
+      name = PoolNames.reserve(options.poolName());
     } catch (InvalidArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -121,14 +111,14 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     try {
       engine = Engine.forPool(name, options);
     } catch (RuntimeException e) {
-      NAMES_IN_USE.remove(name);
+      PoolNames.free(name);
       return CompletableFuture.failedFuture(e);
     }
     PoolDataSource ucp;
     try {
       ucp = UcpConfiguration.create(name, options);
     } catch (SQLException | RuntimeException e) {
-      NAMES_IN_USE.remove(name);
+      PoolNames.free(name);
       engine.shutdown();
       return CompletableFuture.failedFuture(Errors.map(e));
     }
@@ -136,41 +126,14 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     return pool.opener.openFirst();
   }
 
-  private static String reserveName(String requested) {
-    if (requested != null) {
-      if (!NAMES_IN_USE.add(requested)) {
-        throw new InvalidArgumentException("poolName", "a pool named '" + requested + "' is already open in this JVM");
-      }
-      return requested;
-    }
-    while (true) {
-      String candidate = "async-oracle-" + SEQUENCE.incrementAndGet();
-      if (NAMES_IN_USE.add(candidate)) {
-        return candidate;
-      }
-    }
-  }
-
   /** Frees the pool's name once UCP's pool is destroyed. */
   void nameFreed() {
-    NAMES_IN_USE.remove(name);
+    PoolNames.free(name);
   }
 
   /** Takes over a connection borrowed from UCP, with what the pool knew of it from earlier holds. */
   HeldConnection adopt(Connection c) throws SQLException {
-    HeldConnection held = HeldConnection.adopt(c, options.module(), clock.getAsLong());
-    PhysicalState known = physicalStates.get(held.physical);
-    if (known == null) {
-      known = held.state;
-      // UCP opened it with the statement cache size it was configured with (setMaxStatements).
-      known.stmtCacheSize = options.stmtCacheSize();
-      physicalStates.put(held.physical, known);
-    } else {
-      held.state = known;
-      // Taking it over turned autocommit off and set the pool's module: the session callback's stay.
-      known.baseline.restoreOn(held.physical);
-    }
-    return held;
+    return physicalStates.adopt(c, options, clock.getAsLong());
   }
 
   /** Starts the housekeeping once the pool is open. */
@@ -209,7 +172,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     return acquire(tag, matchAnyTag, AcquireFuture.Delivery.APPLICATION);
   }
 
-  private AcquireFuture acquire(String tag, boolean matchAnyTag, AcquireFuture.Delivery delivery) {
+  AcquireFuture acquire(String tag, boolean matchAnyTag, AcquireFuture.Delivery delivery) {
     long now = clock.getAsLong();
     Duration bound = limits.acquireBound;
     // Zero is "no limit" for the acquire timeout; for TIMEDWAIT it is "do not wait".
@@ -233,7 +196,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   /** Serves an acquire: lends an idle connection, or queues it (opening as the state says), or refuses it. */
   void serve(AcquireFuture acquire) {
     while (!acquire.isDone()) {
-      PoolState.Admission admission = state.admit(acquire);
+      Admission admission = state.admit(acquire);
       switch (admission) {
         case CLOSED -> {
           failAcquire(acquire, new PoolClosedException(name + " - pool is closed"));
@@ -241,7 +204,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
         }
         case EXHAUSTED -> {
           notifyListener(PoolListener::onPoolExhausted);
-          failAcquire(acquire, exhausted());
+          failAcquire(acquire, PoolStatistics.exhausted(this));
           return;
         }
         case QUEUED -> {
@@ -261,16 +224,6 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     }
   }
 
-  private PoolExhaustedException exhausted() {
-    PoolState.Counts c = state.counts();
-    String why = state.lifecycle() == PoolState.Lifecycle.SUSPENDED
-        ? "the pool is suspended and " + c.waiting() + " acquires are already waiting (maxWaiters=" + options.maxWaiters()
-        : limits.getMode == GetMode.NOWAIT ? "every connection is busy and getMode is NOWAIT ("
-        : "every connection is busy and " + c.waiting() + " acquires are already waiting (maxWaiters="
-            + options.maxWaiters() + "; ";
-    return new PoolExhaustedException(name + " - " + why + (why.endsWith("(") ? "" : "; ") + stateForMessages() + ")");
-  }
-
   /** An acquire's deadline passed while it waited in the queue (or in a check or set-up). */
   void acquireTimedOut(AcquireFuture acquire) {
     if (acquire.isDone()) {
@@ -278,10 +231,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     }
     state.leaveQueue(acquire);
     Duration waited = Duration.ofNanos(clock.getAsLong() - acquire.startNanos);
-    String which = limits.getMode == GetMode.TIMEDWAIT ? "waitTimeout" : "acquireTimeout";
-    AcquireTimeoutException timeout = new AcquireTimeoutException(name + " - no connection available after "
-        + Duration.ofNanos(acquire.deadline - acquire.startNanos).toMillis() + "ms (" + which + "; "
-        + stateForMessages() + ")", stats(), opener.lastFailure());
+    AcquireTimeoutException timeout = PoolStatistics.acquireTimeout(this, acquire);
     notifyListener(l -> l.onAcquireTimeout(waited));
     acquire.engine().failFromTimer(acquire, timeout);
   }
@@ -311,42 +261,11 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     WorkFuture<T> result = new WorkFuture<>(engine);
     result.inCallerFrame = true;
     try {
-      start(result, work);
+      WithConnection.start(this, result, work);
     } finally {
       result.inCallerFrame = false;
     }
     return result;
-  }
-
-  private <T> void start(WorkFuture<T> result, Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
-    ConnectionImpl ready = handoffs.lendIdleNow(AcquireFuture.Delivery.POOL_SIDE);
-    if (ready != null) {
-      if (callTarget != null) {
-        // Lent at once, on this thread: an acquire that waited for nothing.
-        ObservedCall observed = callTarget.start(DatabaseCall.ACQUIRE, null, null);
-        if (observed != null) {
-          CallTarget.stop(observed, -1, null);
-        }
-      }
-      result.run(ready, work);
-      return;
-    }
-    AcquireFuture acquired = acquire(null, false, AcquireFuture.Delivery.POOL_SIDE);
-    if (acquired.isDone() && !acquired.isCompletedExceptionally()) {
-      result.run((ConnectionImpl) acquired.join(), work);
-      return;
-    }
-    result.acquiring = acquired;
-    if (result.isCancelled()) {
-      acquired.cancel(false);
-    }
-    acquired.whenComplete((connection, error) -> {
-      if (error != null) {
-        engine.fail(result, Errors.unwrap(error));
-      } else {
-        result.run((ConnectionImpl) connection, work);
-      }
-    });
   }
 
   // ---- coming back (SessionOwner) ------------------------------------------------------------
@@ -469,7 +388,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
     limits = new PoolLimits(next);
   }
 
-  static PoolState.Limits stateLimitsOf(PoolOptions options) {
+  static PoolStateLimits stateLimitsOf(PoolOptions options) {
     return stateLimits(options);
   }
 
@@ -477,13 +396,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public PoolStats stats() {
-    PoolState.Counts c = state.counts();
-    int inUcp = ucpControl.availableInUcp(ucp);
-    PoolOptions current = options;
-    // Connections on their way out (closing, going back to UCP) are no longer the pool's to count.
-    int staying = c.lent() + c.idle();
-    return new PoolStats(staying + inUcp, c.lent(), c.idle() + inUcp, c.waiting(), current.min(), current.max(),
-        Math.max(0, staying - current.max()));
+    return PoolStatistics.stats(this);
   }
 
   /** Connections the pool holds now (idle, lent or leaving), for tests. */
@@ -493,11 +406,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   /** Connections UCP counts as borrowed (by this pool), for tests. */
   int borrowedFromUcp() {
-    try {
-      return ucp.getBorrowedConnectionsCount();
-    } catch (SQLException | RuntimeException e) {
-      return 0;
-    }
+    return PoolStatistics.borrowedFromUcp(this);
   }
 
   /** The engine, for tests that look at the workers. */
@@ -511,7 +420,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public boolean isClosed() {
-    return state.lifecycle() == PoolState.Lifecycle.CLOSING;
+    return state.lifecycle() == PoolLifecycle.CLOSING;
   }
 
   // ---- suspend, resume, close -----------------------------------------------------------------
@@ -528,7 +437,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
 
   @Override
   public boolean isSuspended() {
-    return state.lifecycle() == PoolState.Lifecycle.SUSPENDED;
+    return state.lifecycle() == PoolLifecycle.SUSPENDED;
   }
 
   @Override

@@ -38,14 +38,14 @@ class EndToEndLimitsTest {
 
   @Test
   void theLimitIsOjdbcs() throws Exception {
-    assertThat(ojdbcLimits()).containsOnly(ConnectionImpl.END_TO_END_MAX_CHARS);
+    assertThat(ojdbcLimits()).containsOnly(ConnectionAttributes.END_TO_END_MAX_CHARS);
   }
 
   @Test
   void overLongValuesFailWhenSet() {
     AsyncConnection c = await(AsyncOracle.connect("sa", "", TestDatabases.newUrl()));
     try {
-      String longest = "x".repeat(ConnectionImpl.END_TO_END_MAX_CHARS);
+      String longest = "x".repeat(ConnectionAttributes.END_TO_END_MAX_CHARS);
       String tooLong = longest + "x";
       BiConsumer<String, BiConsumer<AsyncConnection, String>> check = (name, setter) -> {
         setter.accept(c, longest);

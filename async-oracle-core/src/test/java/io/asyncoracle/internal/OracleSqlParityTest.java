@@ -162,7 +162,7 @@ class OracleSqlParityTest {
   @Test
   void pipelineRowsGivenByNameAreBoundByTheirNames() throws Exception {
     String sql = "insert into t values (:a, :b, :a)";
-    Statements.Batch batch = Statements.checkBatch(sql, List.of(Map.of("a", 1, "b", 2), Map.of("a", 3, "b", 4)), true);
+    BatchStatements.Batch batch = BatchStatements.checkBatch(sql, List.of(Map.of("a", 1, "b", 2), Map.of("a", 3, "b", 4)), true);
     PipelineStep op = new PipelineStep(PipelineOperation.EXECUTE_MANY, sql, null, List.of(), null, null, 0, 0, 2,
         null, null, false);
     List<OjdbcParser.Binds> made = submitted(new PipelineImpl.Step(op, batch.sql(), new Object[0], batch.plan(),

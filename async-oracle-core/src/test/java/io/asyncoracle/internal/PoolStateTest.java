@@ -19,7 +19,7 @@ class PoolStateTest {
   private static final Engine TIMER_ONLY = Engine.shared();
 
   private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-  private PoolState state = new PoolState(new PoolState.Limits(2, 100, GetMode.WAIT, 1));
+  private PoolState state = new PoolState(new PoolStateLimits(2, 100, GetMode.WAIT, 1));
   private final List<AcquireFuture> gaveUp = new ArrayList<>();
 
   @AfterEach
@@ -40,20 +40,20 @@ class PoolStateTest {
   /** Opens what admission reserved, as the opener would. */
   private HeldConnection open() {
     HeldConnection c = connection();
-    PoolState.Fate fate = state.opened(c);
-    assertThat(fate).isIn(PoolState.Fate.HANDED_ON, PoolState.Fate.POOLED);
+    ConnectionFate fate = state.opened(c);
+    assertThat(fate).isIn(ConnectionFate.HANDED_ON, ConnectionFate.POOLED);
     return c;
   }
 
   @Test
   void anAcquireOnAnEmptyPoolReservesAnOpenAndTheOpenIsHandedToIt() {
     AcquireFuture first = acquire(0);
-    assertThat(state.admit(first)).isEqualTo(PoolState.Admission.QUEUED);
+    assertThat(state.admit(first)).isEqualTo(Admission.QUEUED);
     assertThat(first.opens).isEqualTo(1);
     HeldConnection c = connection();
-    assertThat(state.opened(c)).isEqualTo(PoolState.Fate.HANDED_ON);
+    assertThat(state.opened(c)).isEqualTo(ConnectionFate.HANDED_ON);
     assertThat(c.handedTo).isSameAs(first);
-    assertThat(state.counts()).isEqualTo(new PoolState.Counts(1, 0, 1, 0, 0));
+    assertThat(state.counts()).isEqualTo(new PoolCounts(1, 0, 1, 0, 0));
   }
 
   @Test
@@ -66,14 +66,14 @@ class PoolStateTest {
     HeldConnection cb = open();
     AcquireFuture c = acquire(0);
     AcquireFuture d = acquire(0);
-    assertThat(state.admit(c)).isEqualTo(PoolState.Admission.QUEUED);
+    assertThat(state.admit(c)).isEqualTo(Admission.QUEUED);
     assertThat(c.opens).as("no room to open").isZero();
     state.admit(d);
-    assertThat(state.cameBack(ca)).isEqualTo(PoolState.Fate.HANDED_ON);
+    assertThat(state.cameBack(ca)).isEqualTo(ConnectionFate.HANDED_ON);
     assertThat(ca.handedTo).isSameAs(c);
-    assertThat(state.cameBack(cb)).isEqualTo(PoolState.Fate.HANDED_ON);
+    assertThat(state.cameBack(cb)).isEqualTo(ConnectionFate.HANDED_ON);
     assertThat(cb.handedTo).isSameAs(d);
-    assertThat(state.cameBack(ca)).isEqualTo(PoolState.Fate.POOLED);
+    assertThat(state.cameBack(ca)).isEqualTo(ConnectionFate.POOLED);
     assertThat(state.lendIdleNow()).isSameAs(ca);
   }
 
@@ -91,7 +91,7 @@ class PoolStateTest {
     assertThat(gaveUp).containsExactly(cancelled);
     state.leaveQueue(cancelled);
     assertThat(state.counts().waiting()).isEqualTo(1);
-    assertThat(state.cameBack(c)).isEqualTo(PoolState.Fate.HANDED_ON);
+    assertThat(state.cameBack(c)).isEqualTo(ConnectionFate.HANDED_ON);
     assertThat(c.handedTo).isSameAs(next);
   }
 
@@ -132,7 +132,7 @@ class PoolStateTest {
 
   @Test
   void aboveMaxAComingBackConnectionClosesButOnlyAsManyAsAreAbove() {
-    state = new PoolState(new PoolState.Limits(2, 100, GetMode.FORCEGET, 1));
+    state = new PoolState(new PoolStateLimits(2, 100, GetMode.FORCEGET, 1));
     List<HeldConnection> lent = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       AcquireFuture a = acquire(0);
@@ -140,21 +140,21 @@ class PoolStateTest {
       lent.add(open());
     }
     assertThat(state.counts().held()).isEqualTo(4);
-    List<PoolState.Fate> fates = new ArrayList<>();
+    List<ConnectionFate> fates = new ArrayList<>();
     for (HeldConnection c : lent) {
-      PoolState.Fate fate = state.cameBack(c);
+      ConnectionFate fate = state.cameBack(c);
       fates.add(fate);
-      if (fate == PoolState.Fate.CLOSE) {
+      if (fate == ConnectionFate.CLOSE) {
         state.placeFreed(c);
       }
     }
-    assertThat(fates).containsExactly(PoolState.Fate.CLOSE, PoolState.Fate.CLOSE, PoolState.Fate.POOLED,
-        PoolState.Fate.POOLED);
+    assertThat(fates).containsExactly(ConnectionFate.CLOSE, ConnectionFate.CLOSE, ConnectionFate.POOLED,
+        ConnectionFate.POOLED);
   }
 
   @Test
   void anOpenForAnAcquireThatGaveUpAboveMaxIsClosed() {
-    state = new PoolState(new PoolState.Limits(1, 100, GetMode.FORCEGET, 1));
+    state = new PoolState(new PoolStateLimits(1, 100, GetMode.FORCEGET, 1));
     state.admit(acquire(0));
     open();
     AcquireFuture forced = acquire(0);
@@ -162,7 +162,7 @@ class PoolStateTest {
     forced.cancel(true);
     state.leaveQueue(forced);
     HeldConnection late = connection();
-    assertThat(state.opened(late)).isEqualTo(PoolState.Fate.CLOSE);
+    assertThat(state.opened(late)).isEqualTo(ConnectionFate.CLOSE);
     state.placeFreed(late);
   }
 
@@ -176,7 +176,7 @@ class PoolStateTest {
       state.admit(acquire(0));
     }
     List<HeldConnection> aboveMax = new ArrayList<>();
-    assertThat(state.changeLimits(new PoolState.Limits(8, 100, GetMode.WAIT, 1), aboveMax)).isEqualTo(6);
+    assertThat(state.changeLimits(new PoolStateLimits(8, 100, GetMode.WAIT, 1), aboveMax)).isEqualTo(6);
     assertThat(aboveMax).isEmpty();
   }
 
@@ -185,12 +185,12 @@ class PoolStateTest {
     AcquireFuture first = acquire(0);
     state.admit(first);
     assertThat(state.counts().opening()).isEqualTo(1);
-    PoolState.Closing closing = state.close(PoolState.LentConnections.WAIT_FOR_THEM);
+    PoolClosing closing = state.close(LentConnections.WAIT_FOR_THEM);
     assertThat(closing.waiters()).containsExactly(first);
-    assertThat(state.admit(acquire(0))).isEqualTo(PoolState.Admission.CLOSED);
+    assertThat(state.admit(acquire(0))).isEqualTo(Admission.CLOSED);
     assertThat(state.closingAndNothingLent()).as("the open in flight is given up, not waited for").isTrue();
     HeldConnection late = connection();
-    assertThat(state.opened(late)).isEqualTo(PoolState.Fate.GIVE_BACK);
+    assertThat(state.opened(late)).isEqualTo(ConnectionFate.GIVE_BACK);
     state.placeFreed(late);
   }
 
@@ -198,8 +198,8 @@ class PoolStateTest {
   void aCloseWithoutForceIsRefusedWhileConnectionsAreLent() {
     state.admit(acquire(0));
     HeldConnection c = open();
-    assertThatThrownBy(() -> state.close(PoolState.LentConnections.REFUSE)).isInstanceOf(IllegalStateException.class);
-    assertThat(state.lifecycle()).isEqualTo(PoolState.Lifecycle.OPEN);
+    assertThatThrownBy(() -> state.close(LentConnections.REFUSE)).isInstanceOf(IllegalStateException.class);
+    assertThat(state.lifecycle()).isEqualTo(PoolLifecycle.OPEN);
     state.cameBack(c);
   }
 
@@ -207,10 +207,10 @@ class PoolStateTest {
   void aSuspensionQueuesAcquiresAndTheResumeReservesTheirOpens() {
     state.admit(acquire(0));
     HeldConnection c = open();
-    assertThat(state.cameBack(c)).isEqualTo(PoolState.Fate.POOLED);
+    assertThat(state.cameBack(c)).isEqualTo(ConnectionFate.POOLED);
     List<HeldConnection> idle = state.suspend();
     assertThat(idle).containsExactly(c);
-    assertThat(state.admit(acquire(0))).isEqualTo(PoolState.Admission.QUEUED);
+    assertThat(state.admit(acquire(0))).isEqualTo(Admission.QUEUED);
     assertThat(state.suspendedAndEmpty()).isFalse();
     state.placeFreed(c);
     assertThat(state.suspendedAndEmpty()).isTrue();

@@ -154,12 +154,12 @@ class SqlBindsTest {
   void executeManyInfersTheTypeOfNullsFromTheColumn() {
     List<Object[]> rows = List.of(new Object[] {null, null, "a"}, new Object[] {null, 5, null},
         new Object[] {java.time.LocalDate.of(2020, 1, 1), 6, "b"});
-    java.sql.SQLType[] types = Statements.typesForNulls(rows, null);
+    java.sql.SQLType[] types = BatchStatements.typesForNulls(rows, null);
     assertThat(types).containsExactly(java.sql.JDBCType.DATE, java.sql.JDBCType.NUMERIC, java.sql.JDBCType.VARCHAR);
-    assertThat(Statements.typesForNulls(List.<Object[]>of(new Object[] {1, "x"}), null)).as("no nulls: nothing to do")
+    assertThat(BatchStatements.typesForNulls(List.<Object[]>of(new Object[] {1, "x"}), null)).as("no nulls: nothing to do")
         .isNull();
     java.sql.SQLType[] given = {java.sql.JDBCType.DECIMAL, null, null};
-    assertThat(Statements.typesForNulls(rows, given)).containsExactly(java.sql.JDBCType.DECIMAL,
+    assertThat(BatchStatements.typesForNulls(rows, given)).containsExactly(java.sql.JDBCType.DECIMAL,
         java.sql.JDBCType.NUMERIC, java.sql.JDBCType.VARCHAR);
   }
 }
