@@ -26,7 +26,8 @@ import java.util.concurrent.Flow;
 final class ConnectionImpl extends ConnectionAttributes {
 
   private final int defaultArraySize;
-  private final TwoPhaseCommit tpc;
+  /** Created on the first tpc call: most lends never use two-phase commit. */
+  private TwoPhaseCommit tpc;
 
   ConnectionImpl(Session session, int defaultArraySize) {
     this(session, defaultArraySize, false);
@@ -38,7 +39,6 @@ final class ConnectionImpl extends ConnectionAttributes {
   ConnectionImpl(Session session, int defaultArraySize, boolean fetchDecimals) {
     super(session, fetchDecimals);
     this.defaultArraySize = defaultArraySize;
-    this.tpc = new TwoPhaseCommit(session);
   }
 
   Session session() {
@@ -333,7 +333,7 @@ final class ConnectionImpl extends ConnectionAttributes {
       if (timeoutSeconds < 0) {
         throw new InvalidArgumentException("timeoutSeconds", "timeoutSeconds must not be negative");
       }
-    }, () -> session.run("tpcBegin", s -> tpc.begin(xid, flag, timeoutSeconds)));
+    }, () -> session.run("tpcBegin", s -> tpc().begin(xid, flag, timeoutSeconds)));
   }
 
   @Override
@@ -344,7 +344,7 @@ final class ConnectionImpl extends ConnectionAttributes {
   @Override
   public CompletableFuture<Void> tpcEnd(Xid xid, TpcEndFlag flag) {
     return checked(() -> requireArgument(flag, "flag"),
-        () -> session.run("tpcEnd", s -> tpc.end(xid, flag)));
+        () -> session.run("tpcEnd", s -> tpc().end(xid, flag)));
   }
 
   @Override
@@ -354,17 +354,17 @@ final class ConnectionImpl extends ConnectionAttributes {
 
   @Override
   public CompletableFuture<Boolean> tpcPrepare(Xid xid) {
-    return session.run("tpcPrepare", s -> tpc.prepare(xid));
+    return session.run("tpcPrepare", s -> tpc().prepare(xid));
   }
 
   @Override
   public CompletableFuture<Void> tpcCommit() {
-    return session.run("tpcCommit", s -> tpc.commit(null, false));
+    return session.run("tpcCommit", s -> tpc().commit(null, false));
   }
 
   @Override
   public CompletableFuture<Void> tpcCommit(Xid xid, boolean onePhase) {
-    return session.run("tpcCommit", s -> tpc.commit(xid, onePhase));
+    return session.run("tpcCommit", s -> tpc().commit(xid, onePhase));
   }
 
   @Override
@@ -374,18 +374,18 @@ final class ConnectionImpl extends ConnectionAttributes {
 
   @Override
   public CompletableFuture<Void> tpcRollback(Xid xid) {
-    return session.run("tpcRollback", s -> tpc.rollback(xid));
+    return session.run("tpcRollback", s -> tpc().rollback(xid));
   }
 
   @Override
   public CompletableFuture<Void> tpcForget(Xid xid) {
     return checked(() -> requireArgument(xid, "xid"),
-        () -> session.run("tpcForget", s -> tpc.forget(xid)));
+        () -> session.run("tpcForget", s -> tpc().forget(xid)));
   }
 
   @Override
   public CompletableFuture<List<Xid>> tpcRecover() {
-    return session.run("tpcRecover", s -> tpc.recover());
+    return session.run("tpcRecover", s -> tpc().recover());
   }
 
   @Override
@@ -404,5 +404,14 @@ final class ConnectionImpl extends ConnectionAttributes {
   public String toString() {
     return "AsyncConnection[" + session.ownerName() + ", " + session.dsn() + (isClosed() ? ", closed" : "") + "]";
   }
-}
 
+  /** The two-phase commit state of this lend; runs on the lane, so no lock is needed. */
+  private TwoPhaseCommit tpc() {
+    TwoPhaseCommit t = tpc;
+    if (t == null) {
+      t = new TwoPhaseCommit(session);
+      tpc = t;
+    }
+    return t;
+  }
+}
