@@ -89,7 +89,7 @@ final class RowIdInserts {
           int end = sql.indexOf("*/", at + 2);
           at = end < 0 ? n : end + 2;
         } else if (c == '\'' || c == '"') {
-          at = closingQuote(c, at + 1) + 1;
+          at = SqlBinds.skipQuoted(sql, at, c) + 1;
           return "literal";
         } else if (c == '(') {
           at++;
@@ -130,24 +130,9 @@ final class RowIdInserts {
         int end = sql.indexOf(close + "'", at + 2);
         at = end < 0 ? sql.length() : end + 2;
       } else {
-        at = closingQuote('\'', at + 1) + 1;
+        at = SqlBinds.skipQuoted(sql, at, '\'') + 1;
       }
       return "literal";
-    }
-
-    private int closingQuote(char quote, int from) {
-      int i = from;
-      while (i < sql.length()) {
-        if (sql.charAt(i) == quote) {
-          if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-            i += 2;
-            continue;
-          }
-          return i;
-        }
-        i++;
-      }
-      return sql.length();
     }
   }
 }

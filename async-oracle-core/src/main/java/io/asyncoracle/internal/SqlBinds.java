@@ -317,7 +317,8 @@ final class SqlBinds {
     return end < 0 ? sql.length() : end + 1;
   }
 
-  private static int skipQuoted(String sql, int start, char quote) {
+  /** The index of the quote closing the one at {@code start} (a doubled quote is part of the text), or the end. */
+  static int skipQuoted(String sql, int start, char quote) {
     int i = start + 1;
     while (i < sql.length()) {
       if (sql.charAt(i) == quote) {
