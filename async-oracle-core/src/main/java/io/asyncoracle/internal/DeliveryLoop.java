@@ -36,6 +36,9 @@ final class DeliveryLoop {
    */
   static final int MAX_STREAK = 16;
 
+  /** How many times a worker yields, at most, for a caller to chain to a future handed to it. */
+  static final int CHAIN_WAIT_YIELDS = 16;
+
   private int depth;
   private ArrayDeque<Runnable> queued;
   /** Futures completed before being returned, on this thread, outside any loop, since the last hand-off. */
@@ -102,8 +105,9 @@ final class DeliveryLoop {
    * completion is queued to it and runs once the current callback returned; outside any loop, it
    * runs here, except that one in {@link #MAX_STREAK} is handed to a worker, which bounds such a
    * recursion (a loop that is not recursive pays one hand-off per {@value #MAX_STREAK} calls).
+   * The worker waits for the caller to chain to {@code future} first (see {@link #awaitChained}).
    */
-  static void beforeReturn(Runnable completion, java.util.concurrent.Executor workers) {
+  static void beforeReturn(CompletableFuture<?> future, Runnable completion, java.util.concurrent.Executor workers) {
     DeliveryLoop loop = LOOP.get();
     if (loop.depth > 0) {
       loop.queue(completion);
@@ -115,9 +119,28 @@ final class DeliveryLoop {
     }
     loop.streak = 0;
     try {
-      workers.execute(() -> run(completion));
+      workers.execute(() -> {
+        awaitChained(future);
+        run(completion);
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       run(completion);
+    }
+  }
+
+  /**
+   * On the worker a completion was handed to: lets the caller chain to the future first. A callback
+   * added to a future that is already done runs at once, in the frames of whoever adds it; so were
+   * the worker to complete the future before the caller chained to it, the caller would run its next
+   * step in its own frames after all, and the recursion the hand-off was meant to break would go on,
+   * {@value #MAX_STREAK} calls deeper each time, until a StackOverflowError lost a completion.
+   * That is the usual order, not a rare one, when the machine is busy: waking the worker preempts
+   * the caller on its core. Yielding gives the caller its core back; a caller that chains nothing
+   * costs the worker at most {@value #CHAIN_WAIT_YIELDS} yields.
+   */
+  private static void awaitChained(CompletableFuture<?> future) {
+    for (int i = 0; i < CHAIN_WAIT_YIELDS && future.getNumberOfDependents() == 0 && !future.isDone(); i++) {
+      Thread.yield();
     }
   }
 

@@ -44,7 +44,7 @@ final class Handoffs {
       pool.notifyListener(l -> l.onAcquire(Duration.ofNanos(pool.clock.getAsLong() - acquire.startNanos)));
     }
     if (acquire.inCallerFrame) {
-      DeliveryLoop.beforeReturn(() -> complete(acquire, connection, session), pool.engine.workers());
+      DeliveryLoop.beforeReturn(acquire, () -> complete(acquire, connection, session), pool.engine.workers());
     } else {
       complete(acquire, connection, session);
     }

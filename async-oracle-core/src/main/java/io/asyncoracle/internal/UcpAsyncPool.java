@@ -245,7 +245,7 @@ public final class UcpAsyncPool implements AsyncPool, SessionOwner, AcquireFutur
   void failAcquire(AcquireFuture acquire, Throwable error) {
     acquire.cancelTimer();
     if (acquire.inCallerFrame) {
-      DeliveryLoop.beforeReturn(() -> acquire.engine().fail(acquire, error), engine.workers());
+      DeliveryLoop.beforeReturn(acquire, () -> acquire.engine().fail(acquire, error), engine.workers());
     } else {
       acquire.engine().fail(acquire, error);
     }

@@ -98,7 +98,7 @@ final class WorkFuture<T> extends CallFuture<T> implements java.util.function.Bi
   /** Completes this future: see {@link DeliveryLoop#beforeReturn} for why not always at once. */
   private void settle(Runnable completion) {
     if (inCallerFrame) {
-      DeliveryLoop.beforeReturn(completion, engine().workers());
+      DeliveryLoop.beforeReturn(this, completion, engine().workers());
     } else {
       completion.run();
     }
@@ -106,7 +106,7 @@ final class WorkFuture<T> extends CallFuture<T> implements java.util.function.Bi
 
   private void finish(T value, Throwable error, CompletableFuture<Void> closed) {
     if (inCallerFrame) {
-      DeliveryLoop.beforeReturn(() -> finishNow(value, error, closed), engine().workers());
+      DeliveryLoop.beforeReturn(this, () -> finishNow(value, error, closed), engine().workers());
     } else {
       finishNow(value, error, closed);
     }
