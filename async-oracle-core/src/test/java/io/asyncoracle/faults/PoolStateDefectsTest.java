@@ -108,14 +108,22 @@ class PoolStateDefectsTest {
   void growingMaxServesTheWholeQueueAtOnce() {
     pool = AsyncOracle.createPool(TestDatabases.options().min(0).max(2).acquireTimeout(Duration.ofSeconds(30))
         .build()).join();
-    List<CompletableFuture<Object>> slow = new ArrayList<>();
+    // Two connections held (as by slow calls), ten acquires queued behind them.
+    List<AsyncConnection> held = new ArrayList<>();
+    held.add(await(pool.acquire()));
+    held.add(await(pool.acquire()));
+    List<CompletableFuture<AsyncConnection>> queued = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      slow.add(pool.withConnection(c -> c.fetchOne(TestDatabases.SLOW_QUERY)).thenApply(r -> r));
+      queued.add(pool.acquire());
     }
-    eventually("two busy", () -> pool.stats().busy() == 2);
+    eventually("ten waiting", () -> pool.stats().waiting() == 10);
     await(pool.reconfigure(b -> b.max(8)));
     eventually("eight busy after growing max", () -> pool.stats().busy() == 8);
-    slow.forEach(f -> f.cancel(true));
+    assertThat(pool.stats().waiting()).isEqualTo(4);
+    held.forEach(c -> await(c.close()));
+    for (CompletableFuture<AsyncConnection> q : queued) {
+      await(await(q).close());
+    }
   }
 
   @Test
