@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -111,33 +113,44 @@ class ReentryDepthTest {
     }
   }
 
+  /**
+   * Runs {@code depth} calls, each started from the previous one's completion, and returns how many
+   * ended as {@code counted} says; one that does not stops the chain with a failure.
+   */
+  private static int chain(AsyncPool pool, int depth, IntFunction<CompletableFuture<?>> call,
+      BiPredicate<Object, Throwable> counted) throws Exception {
+    AtomicInteger done = new AtomicInteger();
+    CompletableFuture<Void> all = new CompletableFuture<>();
+    class Chain {
+      void next(int i) {
+        if (i == depth) {
+          all.complete(null);
+          return;
+        }
+        call.apply(i).whenComplete((v, e) -> {
+          if (!counted.test(v, e)) {
+            all.completeExceptionally(new AssertionError("step " + i + " ended with " + v + ", " + e, e));
+            return;
+          }
+          done.incrementAndGet();
+          next(i + 1);
+        });
+      }
+    }
+    new Chain().next(0);
+    awaitChain(all, done, pool);
+    return done.get();
+  }
+
   @Test
   void withConnectionStartedFromThePreviousCompletionFiftyThousandTimes() throws Exception {
     AsyncPool pool = pool(2, 100);
     try {
       onDefaultStack(() -> {
         int depth = 50_000;
-        AtomicInteger done = new AtomicInteger();
-        CompletableFuture<Void> all = new CompletableFuture<>();
-        class Chain {
-          void next(int i) {
-            if (i == depth) {
-              all.complete(null);
-              return;
-            }
-            pool.withConnection(c -> CompletableFuture.completedFuture(i)).whenComplete((v, e) -> {
-              if (e != null) {
-                all.completeExceptionally(e);
-                return;
-              }
-              done.incrementAndGet();
-              next(i + 1);
-            });
-          }
-        }
-        new Chain().next(0);
-        awaitChain(all, done, pool);
-        assertThat(done.get()).isEqualTo(depth);
+        int done = chain(pool, depth, i -> pool.withConnection(c -> CompletableFuture.completedFuture(i)),
+            (v, e) -> e == null);
+        assertThat(done).isEqualTo(depth);
       });
       assertIdle(pool);
     } finally {
@@ -151,27 +164,10 @@ class ReentryDepthTest {
     try {
       onDefaultStack(() -> {
         int depth = 50_000;
-        AtomicInteger failed = new AtomicInteger();
-        CompletableFuture<Void> all = new CompletableFuture<>();
-        class Chain {
-          void next(int i) {
-            if (i == depth) {
-              all.complete(null);
-              return;
-            }
-            pool.withConnection(c -> {
-              throw new IllegalStateException("boom " + i);
-            }).whenComplete((v, e) -> {
-              if (e != null) {
-                failed.incrementAndGet();
-              }
-              next(i + 1);
-            });
-          }
-        }
-        new Chain().next(0);
-        awaitChain(all, failed, pool);
-        assertThat(failed.get()).isEqualTo(depth);
+        int failed = chain(pool, depth, i -> pool.withConnection(c -> {
+          throw new IllegalStateException("boom " + i);
+        }), (v, e) -> e != null);
+        assertThat(failed).isEqualTo(depth);
       });
       assertIdle(pool);
     } finally {

@@ -152,23 +152,35 @@ final class BatchStatements {
       inBatch++;
       if (inBatch == batchSize || r == rows.size() - 1) {
         inBatch = 0;
-        long[] counts;
-        try {
-          counts = ps.executeLargeBatch();
-        } catch (java.sql.BatchUpdateException e) {
-          processed[0] = total + countBeforeFailure(e.getLargeUpdateCounts());
-          throw e;
-        }
+        long[] counts = send(ps, total, processed);
         for (long count : counts) {
           if (filled < all.length) {
             all[filled++] = count;
           }
-          total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+          total += rows(count);
         }
         processed[0] = total;
       }
     }
     return filled == all.length ? all : java.util.Arrays.copyOf(all, filled);
+  }
+
+  /**
+   * Sends the batch built so far. If it fails, {@code processed[0]} says how many rows ran before
+   * the failure ({@code total} from earlier batches plus the driver's counts for this one).
+   */
+  private static long[] send(PreparedStatement ps, long total, long[] processed) throws SQLException {
+    try {
+      return ps.executeLargeBatch();
+    } catch (java.sql.BatchUpdateException e) {
+      processed[0] = total + countBeforeFailure(e.getLargeUpdateCounts());
+      throw e;
+    }
+  }
+
+  /** The rows one batch entry's count stands for: a row that ran without a count is one. */
+  private static long rows(long count) {
+    return count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
   }
 
   /** The total of a batch's counts, or -1 if the driver did not count a row. */
@@ -192,15 +204,8 @@ final class BatchStatements {
     for (int i = 1; i <= iterations; i++) {
       ps.addBatch();
       if (i % batchSize == 0 || i == iterations) {
-        long[] counts;
-        try {
-          counts = ps.executeLargeBatch();
-        } catch (java.sql.BatchUpdateException e) {
-          processed[0] = total + countBeforeFailure(e.getLargeUpdateCounts());
-          throw e;
-        }
-        for (long count : counts) {
-          total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+        for (long count : send(ps, total, processed)) {
+          total += rows(count);
         }
         processed[0] = total;
       }
